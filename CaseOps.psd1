@@ -1,0 +1,34 @@
+@{
+    RootModule             = 'CaseOps.dll'
+    ModuleVersion          = '0.1.0'
+    GUID                   = '5b0f3c3e-8d61-4c39-9a43-2f7b1e0c9a11'
+    Author                 = 'CaseOps contributors'
+    CompanyName            = 'CaseOps'
+    Copyright              = '(c) CaseOps contributors. All rights reserved.'
+    Description            = 'Work Code42 Incydr cases and Zammad tickets from the PowerShell pipeline: typed objects that stream page by page.'
+    PowerShellVersion      = '5.1'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess       = @('CaseOps.format.ps1xml')
+    TypesToProcess         = @('CaseOps.types.ps1xml')
+    CmdletsToExport        = @(
+        'Connect-Incydr'
+        'Disconnect-CaseOps'
+        'Get-CaseOpsConnection'
+        'Get-Case'
+        'New-Case'
+        'Set-Case'
+        'Remove-Case'
+    )
+    FunctionsToExport      = @()
+    VariablesToExport      = @()
+    AliasesToExport        = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags         = @('Code42', 'Incydr', 'Zammad', 'Cases', 'Tickets', 'InsiderRisk', 'Helpdesk', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ProjectUri   = 'https://example.invalid/caseops'
+            ReleaseNotes = 'First release: Incydr cases end to end.'
+        }
+    }
+}

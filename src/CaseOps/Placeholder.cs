@@ -1,0 +1,1 @@
+namespace CaseOps { internal static class Placeholder { } }
