@@ -1,0 +1,110 @@
+using System;
+using System.Management.Automation;
+using CaseOps.Cmdlets.Common;
+using CaseOps.Http;
+using CaseOps.Incydr;
+using CaseOps.Incydr.Models;
+
+namespace CaseOps.Cmdlets.Cases
+{
+    /// <summary>Gets Incydr cases by number, or lists them with filters, streaming page by page.</summary>
+    [Cmdlet(VerbsCommon.Get, "Case", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(Case))]
+    public sealed class GetCaseCommand : IncydrCmdlet
+    {
+        private const string ListSet = "List";
+        private const string NumberSet = "ByNumber";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = NumberSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("CaseNumber")]
+        [ValidateRange(1, long.MaxValue)]
+        public long[] Number { get; set; } = Array.Empty<long>();
+
+        /// <summary>Part of the case name (case-insensitive on the emulator).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        public CaseStatus[]? Status { get; set; }
+
+        /// <summary>User UID of the assignee.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Assignee { get; set; }
+
+        /// <summary>True: only cases with an assignee; false: only cases without one.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public bool IsAssigned { get; set; }
+
+        /// <summary>User UID of the case's subject.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Subject { get; set; }
+
+        /// <summary>User UID of whoever changed the case last.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string? LastModifiedBy { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)] public DateTime CreatedAfter { get; set; }
+        [Parameter(ParameterSetName = ListSet)] public DateTime CreatedBefore { get; set; }
+        [Parameter(ParameterSetName = ListSet)] public DateTime UpdatedAfter { get; set; }
+        [Parameter(ParameterSetName = ListSet)] public DateTime UpdatedBefore { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        public CaseSortProperty SortBy { get; set; } = CaseSortProperty.Number;
+
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter Descending { get; set; }
+
+        /// <summary>Cases per request; larger pages mean fewer round trips.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, CaseService.MaxPageSize)]
+        public int PageSize { get; set; } = 100;
+
+        protected override void ProcessRecord()
+        {
+            var service = new CaseService(ResolveConnection(), RequestLog);
+            if (ParameterSetName == NumberSet)
+            {
+                foreach (var number in Number)
+                {
+                    try { WriteObject(Await(service.GetAsync(number, CancellationToken))); }
+                    catch (CaseOpsApiException ex) { WriteApiError(ex, new ErrorContext($"Case {number}", "CaseNotFound", number), CaseProblems.Map); }
+                }
+                return;
+            }
+
+            var filter = new CaseFilter
+            {
+                Name = Name,
+                Status = Status,
+                Assignee = Assignee,
+                IsAssigned = Bound(nameof(IsAssigned)) ? IsAssigned : (bool?)null,
+                Subject = Subject,
+                LastModifiedBy = LastModifiedBy,
+                CreatedAfter = Instant(nameof(CreatedAfter), CreatedAfter),
+                CreatedBefore = Instant(nameof(CreatedBefore), CreatedBefore),
+                UpdatedAfter = Instant(nameof(UpdatedAfter), UpdatedAfter),
+                UpdatedBefore = Instant(nameof(UpdatedBefore), UpdatedBefore),
+                SortBy = SortBy,
+                Descending = Descending.IsPresent,
+            };
+            try
+            {
+                WriteStream(service.List(filter, PagingOptions(PageSize)), "Listing Incydr cases", PagingParameters?.IncludeTotalCount == true);
+            }
+            catch (CaseOpsApiException ex)
+            {
+                WriteApiError(ex, new ErrorContext("The case listing", "CaseListFailed", null), CaseProblems.Map);
+            }
+        }
+
+        private bool Bound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
+
+        // PowerShell dates without a kind are local time, as Get-Date gives them.
+        private DateTimeOffset? Instant(string name, DateTime value) =>
+            Bound(name) ? new DateTimeOffset(value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime(), TimeSpan.Zero) : (DateTimeOffset?)null;
+    }
+}

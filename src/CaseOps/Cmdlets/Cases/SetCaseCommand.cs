@@ -1,0 +1,88 @@
+using System;
+using System.Management.Automation;
+using CaseOps.Cmdlets.Common;
+using CaseOps.Http;
+using CaseOps.Incydr;
+using CaseOps.Incydr.Models;
+
+namespace CaseOps.Cmdlets.Cases
+{
+    /// <summary>
+    /// Changes an Incydr case. The API replaces the whole case, so the cmdlet reads it first and sends
+    /// back every field it was not asked to change as the server has it.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "Case", DefaultParameterSetName = NumberSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Case))]
+    public sealed class SetCaseCommand : IncydrCmdlet
+    {
+        private const string NumberSet = "ByNumber";
+        private const string InputObjectSet = "InputObject";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = NumberSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("CaseNumber")]
+        [ValidateRange(1, long.MaxValue)]
+        public long Number { get; set; }
+
+        /// <summary>A Case whose properties were changed; the changed ones are saved.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public Case? InputObject { get; set; }
+
+        [Parameter]
+        [ValidateLength(1, 50)]
+        public string? Name { get; set; }
+
+        [Parameter]
+        public CaseStatus Status { get; set; }
+
+        [Parameter]
+        [AllowNull, AllowEmptyString, ValidateLength(0, 250)]
+        public string? Description { get; set; }
+
+        [Parameter]
+        [AllowNull, AllowEmptyString, ValidateLength(0, 30000)]
+        public string? Findings { get; set; }
+
+        /// <summary>User UID of the person the case is about; $null clears it.</summary>
+        [Parameter]
+        [AllowNull, AllowEmptyString]
+        public string? Subject { get; set; }
+
+        /// <summary>User UID of the investigator; $null unassigns the case.</summary>
+        [Parameter]
+        [AllowNull, AllowEmptyString]
+        public string? Assignee { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var number = InputObject?.Number ?? Number;
+            if (!ShouldProcess($"Case {number}", "Update"))
+                return;
+            var service = new CaseService(ResolveConnection(), RequestLog);
+            try
+            {
+                WriteObject(Await(service.UpdateAsync(number, Apply, CancellationToken)));
+            }
+            catch (CaseOpsApiException ex)
+            {
+                WriteApiError(ex, new ErrorContext($"Case {number}", "CaseNotFound", (object?)InputObject ?? number), CaseProblems.Map);
+            }
+        }
+
+        // Piped edits first, then the parameters, which name the user's intent most directly.
+        private void Apply(CaseChanges changes)
+        {
+            InputObject?.ApplyEditsTo(changes);
+            if (Bound(nameof(Name))) changes.Name = Name!;
+            if (Bound(nameof(Status))) changes.Status = Status;
+            if (Bound(nameof(Description))) changes.Description = EmptyAsNull(Description);
+            if (Bound(nameof(Findings))) changes.Findings = EmptyAsNull(Findings);
+            if (Bound(nameof(Subject))) changes.Subject = EmptyAsNull(Subject);
+            if (Bound(nameof(Assignee))) changes.Assignee = EmptyAsNull(Assignee);
+        }
+
+        private bool Bound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
+
+        private static string? EmptyAsNull(string? value) => string.IsNullOrEmpty(value) ? null : value;
+    }
+}

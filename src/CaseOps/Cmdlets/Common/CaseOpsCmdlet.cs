@@ -1,0 +1,151 @@
+using System;
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using CaseOps.Http;
+using CaseOps.Paging;
+
+namespace CaseOps.Cmdlets.Common
+{
+    /// <summary>
+    /// The one place where async service calls meet the synchronous pipeline (design §2): a
+    /// cancellation source made in BeginProcessing and cancelled in StopProcessing, waits that keep
+    /// forwarding log lines, page streams written item by item, and API errors turned into records.
+    /// </summary>
+    public abstract class CaseOpsCmdlet : PSCmdlet, IDisposable
+    {
+        private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(300);
+        private CancellationTokenSource _cancellation = new CancellationTokenSource();
+        private PipelineRequestLog? _log;
+
+        protected CancellationToken CancellationToken => _cancellation.Token;
+
+        internal IRequestLog RequestLog => _log ??= new PipelineRequestLog(IsDebugEnabled());
+
+        protected override void BeginProcessing()
+        {
+            _log ??= new PipelineRequestLog(IsDebugEnabled());
+            base.BeginProcessing();
+        }
+
+        protected override void StopProcessing() => _cancellation.Cancel();
+
+        public void Dispose()
+        {
+            _cancellation.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Blocks the pipeline thread on <paramref name="task"/>, writing log lines as they come.</summary>
+        protected T Await<T>(Task<T> task)
+        {
+            WaitPumping(task);
+            try { return task.GetAwaiter().GetResult(); }
+            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested) { throw new PipelineStoppedException(); }
+        }
+
+        protected void Await(Task task)
+        {
+            WaitPumping(task);
+            try { task.GetAwaiter().GetResult(); }
+            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested) { throw new PipelineStoppedException(); }
+        }
+
+        private void WaitPumping(Task task)
+        {
+            var log = (PipelineRequestLog)RequestLog;
+            if (!task.IsCompleted)
+            {
+                task.ContinueWith(_ => log.Signal(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                while (!task.IsCompleted)
+                {
+                    log.Wait();
+                    log.DrainTo(this);
+                }
+            }
+            log.DrainTo(this);
+        }
+
+        /// <summary>
+        /// Writes every item of <paramref name="stream"/> as it arrives. A downstream stop
+        /// (<c>Select-Object -First</c>) surfaces from WriteObject as an exception; the finally block
+        /// then disposes the stream, which cancels the pages still in flight.
+        /// </summary>
+        protected void WriteStream<T>(PageStream<T> stream, string activity, bool includeTotalCount)
+        {
+            var enumerator = stream.GetAsyncEnumerator(CancellationToken);
+            var totalWritten = false;
+            var progress = new ProgressRecord(Math.Abs(activity.GetHashCode()) % 100000 + 1, activity, "Fetching the first page");
+            var progressShown = false;
+            var lastProgress = Stopwatch.StartNew();
+            long written = 0;
+            try
+            {
+                while (true)
+                {
+                    var next = enumerator.MoveNextAsync();
+                    var hasItem = next.IsCompletedSuccessfully ? next.Result : Await(next.AsTask());
+                    if (includeTotalCount && !totalWritten)
+                    {
+                        WriteObject(PagingParameters.NewTotalCount((ulong)(stream.TotalCount ?? 0), stream.TotalCount.HasValue ? 1.0 : 0.0));
+                        totalWritten = true;
+                    }
+                    if (!hasItem)
+                        break;
+                    WriteObject(enumerator.Current);
+                    written++;
+                    if (stream.PagesReceived >= 3 && lastProgress.Elapsed >= ProgressInterval)
+                    {
+                        progress.StatusDescription = stream.TotalCount is long total
+                            ? $"{written} of {total} ({stream.PagesReceived} pages)"
+                            : $"{written} ({stream.PagesReceived} pages)";
+                        progress.PercentComplete = stream.TotalCount is long t && t > 0 ? (int)Math.Min(100, written * 100 / t) : -1;
+                        WriteProgress(progress);
+                        progressShown = true;
+                        lastProgress.Restart();
+                    }
+                }
+            }
+            finally
+            {
+                Await(enumerator.DisposeAsync().AsTask());
+                if (progressShown)
+                {
+                    progress.RecordType = ProgressRecordType.Completed;
+                    WriteProgress(progress);
+                }
+            }
+        }
+
+        /// <summary>Reports a failed API call: authentication failures end the command, the rest are per item.</summary>
+        internal void WriteApiError(CaseOpsApiException ex, ErrorContext context, ProblemCodeMap? problems = null)
+        {
+            var record = ErrorRecordFactory.FromApi(ex, context, problems);
+            if (record.CategoryInfo.Category == ErrorCategory.AuthenticationError)
+                ThrowTerminatingError(record);
+            WriteError(record);
+        }
+
+        /// <summary>Paging values of <c>-First</c>/<c>-Skip</c> as stream options.</summary>
+        protected PageStreamOptions PagingOptions(int pageSize)
+        {
+            var options = new PageStreamOptions { PageSize = pageSize };
+            if (PagingParameters != null)
+            {
+                options.Skip = (long)Math.Min(PagingParameters.Skip, long.MaxValue);
+                if (PagingParameters.First != ulong.MaxValue)
+                    options.First = (long)Math.Min(PagingParameters.First, long.MaxValue);
+            }
+            return options;
+        }
+
+        private bool IsDebugEnabled()
+        {
+            if (MyInvocation?.BoundParameters.TryGetValue("Debug", out var value) == true)
+                return value is SwitchParameter s ? s.IsPresent : value is bool b && b;
+            return GetVariableValue("DebugPreference") is ActionPreference preference
+                && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Management.Automation;
+using CaseOps.Http;
+
+namespace CaseOps.Cmdlets.Common
+{
+    /// <summary>What an API error is about: the object's name in messages, its not-found id, the target.</summary>
+    internal sealed class ErrorContext
+    {
+        public ErrorContext(string subject, string notFoundId, object? target)
+        {
+            Subject = subject;
+            NotFoundId = notFoundId;
+            Target = target;
+        }
+
+        /// <summary>How messages name the object, e.g. "Case 42" or "Case 'USB exfiltration'".</summary>
+        public string Subject { get; }
+        public string NotFoundId { get; }
+        public object? Target { get; }
+    }
+
+    /// <summary>The meaning of one API problem code: error id, category, and a message with {0} for the subject.</summary>
+    internal sealed class KnownProblem
+    {
+        public KnownProblem(string id, ErrorCategory category, string messageFormat)
+        {
+            Id = id;
+            Category = category;
+            MessageFormat = messageFormat;
+        }
+
+        public string Id { get; }
+        public ErrorCategory Category { get; }
+        public string MessageFormat { get; }
+    }
+
+    /// <summary>Maps <see cref="CaseOpsApiException"/> to ErrorRecords with stable ids and categories (design §5).</summary>
+    internal static class ErrorRecordFactory
+    {
+        public static ErrorRecord FromApi(CaseOpsApiException ex, ErrorContext context, ProblemCodeMap? problems)
+        {
+            string id;
+            ErrorCategory category;
+            string? message = null;
+            string? action = null;
+            var known = ex.ErrorCode != null ? problems?.Invoke(ex.ErrorCode) : null;
+            if (known != null)
+            {
+                id = known.Id;
+                category = known.Category;
+                message = string.Format(CultureInfo.InvariantCulture, known.MessageFormat, context.Subject, ex.ServerMessage);
+            }
+            else
+            {
+                switch (ex.StatusCode)
+                {
+                    case 400: id = "InvalidRequest"; category = ErrorCategory.InvalidArgument; break;
+                    case 422: id = "InvalidData"; category = ErrorCategory.InvalidData; break;
+                    case 401:
+                        id = "AuthenticationFailed"; category = ErrorCategory.AuthenticationError;
+                        action = "Check the credentials and connect again.";
+                        break;
+                    case 403: id = "PermissionDenied"; category = ErrorCategory.PermissionDenied; break;
+                    case 404:
+                        id = context.NotFoundId; category = ErrorCategory.ObjectNotFound;
+                        message = context.Subject + " was not found.";
+                        break;
+                    case 409: id = "Conflict"; category = ErrorCategory.ResourceExists; break;
+                    case 429:
+                        id = "RateLimited"; category = ErrorCategory.LimitsExceeded;
+                        action = "The API kept answering 429 after retries; wait and run the command again.";
+                        break;
+                    default:
+                        id = "ConnectionFailed"; category = ErrorCategory.ConnectionError;
+                        action = "The service failed or could not be reached after retries; quote the request id when reporting it.";
+                        break;
+                }
+            }
+            if (message != null && ex.RequestId != null)
+                message += " Request id: " + ex.RequestId + ".";
+            var record = new ErrorRecord(ex, id, category, context.Target);
+            if (message != null || action != null)
+                record.ErrorDetails = new ErrorDetails(message ?? ex.Message) { RecommendedAction = action };
+            return record;
+        }
+    }
+
+    /// <summary>Maps an API's problem code to its meaning, or null when it has no special one.</summary>
+    internal delegate KnownProblem? ProblemCodeMap(string problemCode);
+}

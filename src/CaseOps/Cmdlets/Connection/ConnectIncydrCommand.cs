@@ -1,0 +1,86 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using CaseOps.Cmdlets.Common;
+using CaseOps.Connections;
+using CaseOps.Http;
+
+namespace CaseOps.Cmdlets.Connection
+{
+    /// <summary>Connects to an Incydr tenant with an API client and makes it this session's default.</summary>
+    [Cmdlet(VerbsCommunications.Connect, "Incydr")]
+    [OutputType(typeof(IncydrConnection))]
+    public sealed class ConnectIncydrCommand : CaseOpsCmdlet
+    {
+        /// <summary>The tenant's API base URL, e.g. https://api.us.code42.com.</summary>
+        [Parameter(Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string? Uri { get; set; }
+
+        /// <summary>API client id as user name, client secret as password.</summary>
+        [Parameter(Position = 1)]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential? Credential { get; set; }
+
+        [Parameter]
+        [ValidateRange(0, 10)]
+        public int MaxRetries { get; set; } = 4;
+
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 100;
+
+        protected override void ProcessRecord()
+        {
+            var uriText = Uri ?? IncydrConnectionFactory.EnvironmentUrl;
+            if (string.IsNullOrEmpty(uriText))
+                Fail("UriMissing", ErrorCategory.InvalidArgument,
+                    $"No Incydr URL: pass -Uri (e.g. https://api.us.code42.com) or set {IncydrConnectionFactory.UrlVariable}.");
+            if (!EndpointPolicy.TryNormalize(uriText, out var uri, out var problem))
+                Fail("InvalidUri", ErrorCategory.InvalidArgument, problem!);
+
+            string clientId;
+            SecureString secret;
+            if (Credential != null)
+            {
+                clientId = Credential.UserName;
+                secret = Credential.Password;
+            }
+            else if (IncydrConnectionFactory.EnvironmentCredential() is { } fromEnvironment)
+            {
+                (clientId, secret) = fromEnvironment;
+                WriteVerbose($"Using the API client from {IncydrConnectionFactory.ClientIdVariable} and {IncydrConnectionFactory.ClientSecretVariable}");
+            }
+            else
+            {
+                Fail("CredentialMissing", ErrorCategory.InvalidArgument,
+                    $"No API client: pass -Credential (client id as user name, secret as password) or set {IncydrConnectionFactory.ClientIdVariable} and {IncydrConnectionFactory.ClientSecretVariable}.");
+                return;
+            }
+            if (string.IsNullOrEmpty(clientId) || secret.Length == 0)
+                Fail("CredentialMissing", ErrorCategory.InvalidArgument, "The credential needs the API client id as user name and the client secret as password.");
+
+            var options = new ApiClientOptions(uri!) { MaxRetries = MaxRetries, Timeout = TimeSpan.FromSeconds(TimeoutSec) };
+            var connection = new IncydrConnection(options, clientId, secret);
+            try
+            {
+                // Fetch the token now, so wrong credentials fail here and not in the first command.
+                Await(connection.Tokens.GetTokenAsync(RequestLog, CancellationToken));
+            }
+            catch (CaseOpsApiException ex)
+            {
+                connection.Dispose();
+                var authFailed = ex.StatusCode == 401;
+                ThrowTerminatingError(new ErrorRecord(ex, authFailed ? "AuthenticationFailed" : "ConnectionFailed",
+                    authFailed ? ErrorCategory.AuthenticationError : ErrorCategory.ConnectionError, uri!.ToString()));
+            }
+            ConnectionRegistry.Set(connection);
+            WriteVerbose($"Connected to Incydr at {uri} as {clientId}; the token is valid until {connection.TokenExpiresAt:u}");
+            WriteObject(connection);
+        }
+
+        private void Fail(string id, ErrorCategory category, string message) =>
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), id, category, Uri));
+    }
+}

@@ -1,0 +1,41 @@
+using System;
+using CaseOps.Http;
+
+namespace CaseOps.Connections
+{
+    /// <summary>
+    /// A connection to one service. Thread-safe: pass it with <c>-Connection $using:conn</c> to
+    /// parallel runspaces. Holds no secret in any property or in <see cref="ToString"/>.
+    /// </summary>
+    public abstract class CaseOpsConnection : IDisposable
+    {
+        protected CaseOpsConnection(CaseOpsService service, ApiClient api, string account)
+        {
+            Service = service;
+            Api = api;
+            Account = account;
+            ConnectedAt = DateTimeOffset.Now;
+        }
+
+        public CaseOpsService Service { get; }
+
+        public Uri BaseUri => Api.Options.BaseUri;
+
+        /// <summary>Who the connection acts as: an API client id or a user name. Never a secret.</summary>
+        public string Account { get; }
+
+        public DateTimeOffset ConnectedAt { get; }
+
+        internal ApiClient Api { get; }
+
+        public override string ToString() => $"{Service} {BaseUri} as {Account}";
+
+        public void Dispose() => Api.Dispose();
+    }
+
+    public enum CaseOpsService
+    {
+        Incydr,
+        Zammad,
+    }
+}

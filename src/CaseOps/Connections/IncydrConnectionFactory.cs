@@ -1,0 +1,33 @@
+using System;
+using System.Security;
+
+namespace CaseOps.Connections
+{
+    /// <summary>Builds Incydr connections from parameters or from the CASEOPS_INCYDR_* environment variables.</summary>
+    internal static class IncydrConnectionFactory
+    {
+        public const string UrlVariable = "CASEOPS_INCYDR_URL";
+        public const string ClientIdVariable = "CASEOPS_INCYDR_CLIENT_ID";
+        public const string ClientSecretVariable = "CASEOPS_INCYDR_CLIENT_SECRET";
+
+        public static bool EnvironmentIsComplete =>
+            !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(UrlVariable))
+            && !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(ClientIdVariable))
+            && !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(ClientSecretVariable));
+
+        public static string? EnvironmentUrl => Environment.GetEnvironmentVariable(UrlVariable);
+
+        public static (string ClientId, SecureString Secret)? EnvironmentCredential()
+        {
+            var id = Environment.GetEnvironmentVariable(ClientIdVariable);
+            var secret = Environment.GetEnvironmentVariable(ClientSecretVariable);
+            if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(secret))
+                return null;
+            var secure = new SecureString();
+            foreach (var c in secret!)
+                secure.AppendChar(c);
+            secure.MakeReadOnly();
+            return (id!, secure);
+        }
+    }
+}

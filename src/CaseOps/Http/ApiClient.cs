@@ -1,0 +1,168 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Polly;
+using RestSharp;
+
+namespace CaseOps.Http
+{
+    /// <summary>
+    /// One per connection: a RestClient, its retry pipeline, its authenticator and the request log
+    /// lines. Thread-safe; services share it.
+    /// </summary>
+    public sealed class ApiClient : IDisposable
+    {
+        private const string RequestIdHeader = "X-Request-Id";
+        private readonly RestClient _client;
+        private readonly ResiliencePipeline<RestResponse> _retry;
+
+        internal ApiClient(string serviceName, ApiClientOptions options)
+        {
+            ServiceName = serviceName;
+            Options = options;
+            var restOptions = new RestClientOptions(options.BaseUri)
+            {
+                Timeout = options.Timeout,
+                ThrowOnAnyError = false,
+                UserAgent = "CaseOps/" + typeof(ApiClient).Assembly.GetName().Version?.ToString(3),
+            };
+            _client = new RestClient(restOptions, configureSerialization: s => s.UseSerializer(() => new NewtonsoftRestSerializer()));
+            _retry = RetryPipelineFactory.Create(options);
+        }
+
+        public string ServiceName { get; }
+
+        public ApiClientOptions Options { get; }
+
+        internal IRequestAuthenticator? Authenticator { get; set; }
+
+        /// <summary>Sends a request and deserializes a JSON answer.</summary>
+        public async Task<T> SendAsync<T>(RestRequest request, IRequestLog log, CancellationToken cancellationToken)
+        {
+            var response = await SendAsync(request, log, cancellationToken).ConfigureAwait(false);
+            var serializer = new NewtonsoftRestSerializer();
+            T? value;
+            try { value = serializer.Deserialize<T>(response); }
+            catch (Newtonsoft.Json.JsonException ex)
+            {
+                throw Failure(request, response, $"{ServiceName} sent a response that is not the expected JSON: {ex.Message}", ex);
+            }
+            if (value == null)
+                throw Failure(request, response, $"{ServiceName} sent an empty response where data was expected.", null);
+            return value;
+        }
+
+        /// <summary>
+        /// Sends a request with the connection's credentials, retries and logging. Throws
+        /// <see cref="CaseOpsApiException"/> for any non-2xx answer or transport failure.
+        /// </summary>
+        public async Task<RestResponse> SendAsync(RestRequest request, IRequestLog log, CancellationToken cancellationToken)
+        {
+            var response = await SendOnceAsync(request, log, authenticate: true, logBodies: true, cancellationToken).ConfigureAwait(false);
+            if ((int)response.StatusCode == 401 && Authenticator != null
+                && await Authenticator.RefreshAsync(request, log, cancellationToken).ConfigureAwait(false))
+            {
+                log.Verbose($"{ServiceName} answered 401; replaying {request.Method.ToString().ToUpperInvariant()} {request.Resource} once with a fresh token");
+                response = await SendOnceAsync(request, log, authenticate: true, logBodies: true, cancellationToken).ConfigureAwait(false);
+            }
+            EnsureSuccess(request, response);
+            return response;
+        }
+
+        /// <summary>Sends without the connection's credentials and without body logging (token requests).</summary>
+        internal async Task<RestResponse> SendUnauthenticatedAsync(RestRequest request, IRequestLog log, CancellationToken cancellationToken)
+        {
+            var response = await SendOnceAsync(request, log, authenticate: false, logBodies: false, cancellationToken).ConfigureAwait(false);
+            EnsureSuccess(request, response);
+            return response;
+        }
+
+        private async Task<RestResponse> SendOnceAsync(RestRequest request, IRequestLog log, bool authenticate, bool logBodies, CancellationToken cancellationToken)
+        {
+            var method = request.Method.ToString().ToUpperInvariant();
+            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            context.Properties.Set(RetryPipelineFactory.LogKey, log);
+            context.Properties.Set(RetryPipelineFactory.RetrySafeKey, RetryPipelineFactory.IsSafeToRepeat(request.Method));
+            context.Properties.Set(RetryPipelineFactory.DescriptionKey, method + " " + request.Resource);
+            try
+            {
+                if (logBodies && log.IsDebugEnabled)
+                    LogRequestBody(request, log);
+                var response = await _retry.ExecuteAsync(
+                    async (ctx, state) => await state.self.AttemptAsync(state.request, state.log, state.authenticate, ctx.CancellationToken).ConfigureAwait(false),
+                    context,
+                    (self: this, request, log, authenticate)).ConfigureAwait(false);
+                if (logBodies && log.IsDebugEnabled && !string.IsNullOrEmpty(response.Content))
+                    log.Debug("Response body: " + SecretRedactor.Redact(response.Content));
+                return response;
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+        }
+
+        private async ValueTask<RestResponse> AttemptAsync(RestRequest request, IRequestLog log, bool authenticate, CancellationToken cancellationToken)
+        {
+            if (authenticate && Authenticator != null)
+                await Authenticator.AuthenticateAsync(request, log, cancellationToken).ConfigureAwait(false);
+            request.AddOrUpdateHeader(RequestIdHeader, Guid.NewGuid().ToString("N"));
+
+            var watch = Stopwatch.StartNew();
+            var response = await _client.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
+            watch.Stop();
+            cancellationToken.ThrowIfCancellationRequested();
+
+            log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} ({3} ms)",
+                request.Method.ToString().ToUpperInvariant(), _client.BuildUri(request), RetryPipelineFactory.Describe(response), watch.ElapsedMilliseconds));
+            return response;
+        }
+
+        private void LogRequestBody(RestRequest request, IRequestLog log)
+        {
+            var body = request.Parameters.OfType<BodyParameter>().FirstOrDefault();
+            if (body?.Value == null)
+                return;
+            var text = body.Value as string ?? new NewtonsoftRestSerializer().Serialize(body.Value);
+            log.Debug("Request body: " + SecretRedactor.Redact(text));
+        }
+
+        private void EnsureSuccess(RestRequest request, RestResponse response)
+        {
+            if (response.ResponseStatus == ResponseStatus.Completed && RetryPipelineFactory.IsSuccess(response.StatusCode))
+                return;
+            throw Failure(request, response, null, response.ErrorException);
+        }
+
+        private CaseOpsApiException Failure(RestRequest request, RestResponse response, string? overrideMessage, Exception? inner)
+        {
+            var method = request.Method.ToString().ToUpperInvariant();
+            var status = (int)response.StatusCode;
+            var requestId = HeaderValue(response, RequestIdHeader)
+                ?? request.Parameters.OfType<HeaderParameter>().FirstOrDefault(p => p.Name == RequestIdHeader)?.Value?.ToString();
+            var (code, serverMessage) = status == 0 ? (null, null) : ApiErrorParser.Parse(response.Content);
+
+            string message;
+            if (overrideMessage != null)
+                message = overrideMessage;
+            else if (status == 0)
+                message = string.Format(CultureInfo.InvariantCulture, "{0} could not be reached for {1} {2} ({3}).",
+                    ServiceName, method, request.Resource, response.ErrorMessage ?? response.ResponseStatus.ToString());
+            else
+                message = string.Format(CultureInfo.InvariantCulture, "{0} answered {1} {2} to {3} {4}{5}.",
+                    ServiceName, status, response.StatusCode, method, request.Resource,
+                    serverMessage == null && code == null ? string.Empty : ": " + string.Join(" ", new[] { code, serverMessage }.Where(s => !string.IsNullOrEmpty(s))));
+            if (requestId != null)
+                message += " Request id: " + requestId + ".";
+            return new CaseOpsApiException(message, status, code, serverMessage, requestId, method, request.Resource, inner);
+        }
+
+        private static string? HeaderValue(RestResponse response, string name) =>
+            response.Headers?.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase))?.Value?.ToString();
+
+        public void Dispose() => _client.Dispose();
+    }
+}

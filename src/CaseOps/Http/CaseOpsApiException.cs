@@ -1,0 +1,45 @@
+using System;
+using System.Net;
+
+namespace CaseOps.Http
+{
+    /// <summary>
+    /// The one exception the Http core raises for a failed API call: an HTTP error status,
+    /// or a transport failure (status 0) once retries are exhausted.
+    /// </summary>
+    public sealed class CaseOpsApiException : Exception
+    {
+        public CaseOpsApiException(string message, int statusCode, string? errorCode, string? serverMessage,
+            string? requestId, string method, string resource, Exception? innerException = null)
+            : base(message, innerException)
+        {
+            StatusCode = statusCode;
+            ErrorCode = errorCode;
+            ServerMessage = serverMessage;
+            RequestId = requestId;
+            Method = method;
+            Resource = resource;
+        }
+
+        /// <summary>HTTP status; 0 when no response arrived (timeout, refused or dropped connection).</summary>
+        public int StatusCode { get; }
+
+        /// <summary>The API's machine-readable code, e.g. Incydr's <c>NAME_EXISTS</c>.</summary>
+        public string? ErrorCode { get; }
+
+        /// <summary>The API's human-readable error text.</summary>
+        public string? ServerMessage { get; }
+
+        /// <summary>The request id the server reported (or the one the client sent).</summary>
+        public string? RequestId { get; }
+
+        public string Method { get; }
+
+        /// <summary>The request path without host (never carries credentials).</summary>
+        public string Resource { get; }
+
+        public bool IsTransportFailure => StatusCode == 0;
+
+        public HttpStatusCode? HttpStatus => StatusCode == 0 ? null : (HttpStatusCode?)StatusCode;
+    }
+}

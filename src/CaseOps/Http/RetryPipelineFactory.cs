@@ -1,0 +1,98 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Threading.Tasks;
+using Polly;
+using Polly.Retry;
+using RestSharp;
+
+namespace CaseOps.Http
+{
+    /// <summary>
+    /// Builds the retry pipeline every connection uses: transient statuses and transport failures,
+    /// exponential backoff with jitter, the server's Retry-After honoured, and only requests that are
+    /// safe to send twice retried (a 429 is safe for any method: the server did not act on it).
+    /// </summary>
+    internal static class RetryPipelineFactory
+    {
+        internal static readonly ResiliencePropertyKey<IRequestLog> LogKey = new ResiliencePropertyKey<IRequestLog>("caseops.log");
+        internal static readonly ResiliencePropertyKey<bool> RetrySafeKey = new ResiliencePropertyKey<bool>("caseops.retrySafe");
+        internal static readonly ResiliencePropertyKey<string> DescriptionKey = new ResiliencePropertyKey<string>("caseops.description");
+
+        public static ResiliencePipeline<RestResponse> Create(ApiClientOptions options)
+        {
+            var builder = new ResiliencePipelineBuilder<RestResponse>();
+            if (options.MaxRetries <= 0)
+                return builder.Build();
+
+            return builder.AddRetry(new RetryStrategyOptions<RestResponse>
+            {
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                MaxDelay = options.MaxRetryDelay,
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result, options.MaxRetryDelay)),
+                OnRetry = args =>
+                {
+                    var log = args.Context.Properties.GetValue(LogKey, RequestLog.None);
+                    var what = args.Context.Properties.GetValue(DescriptionKey, "request");
+                    var reason = args.Outcome.Result is { } r ? Describe(r) : args.Outcome.Exception?.GetType().Name;
+                    log.Verbose(string.Format(CultureInfo.InvariantCulture, "Retry {0} of {1} for {2} in {3:0.0} s after {4}",
+                        args.AttemptNumber + 1, options.MaxRetries, what, args.RetryDelay.TotalSeconds, reason));
+                    return default;
+                },
+            }).Build();
+        }
+
+        internal static bool IsTransient(RestResponse response) =>
+            response.ResponseStatus == ResponseStatus.TimedOut
+            || response.ResponseStatus == ResponseStatus.Error
+            || IsTransientStatus((int)response.StatusCode);
+
+        private static bool IsTransientStatus(int status) =>
+            status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+
+        private static bool ShouldRetry(Outcome<RestResponse> outcome, ResilienceContext context)
+        {
+            if (context.CancellationToken.IsCancellationRequested)
+                return false;
+            var response = outcome.Result;
+            if (response == null)
+                return false; // exceptions from our own code are bugs, not weather
+            if (response.ResponseStatus == ResponseStatus.Aborted)
+                return false;
+            if ((int)response.StatusCode == 429)
+                return true;
+            return IsTransient(response) && context.Properties.GetValue(RetrySafeKey, false);
+        }
+
+        private static TimeSpan? RetryAfter(RestResponse? response, TimeSpan max)
+        {
+            var value = response?.Headers?.FirstOrDefault(h => string.Equals(h.Name, "Retry-After", StringComparison.OrdinalIgnoreCase))?.Value?.ToString();
+            if (string.IsNullOrWhiteSpace(value))
+                return null;
+            TimeSpan delay;
+            if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
+                delay = TimeSpan.FromSeconds(Math.Max(0, seconds));
+            else if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when))
+                delay = when - DateTimeOffset.UtcNow;
+            else
+                return null;
+            if (delay < TimeSpan.Zero) delay = TimeSpan.Zero;
+            return delay > max ? max : delay;
+        }
+
+        internal static string Describe(RestResponse response) =>
+            response.ResponseStatus == ResponseStatus.Completed || response.StatusCode != 0
+                ? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture) + " " + response.StatusCode
+                : response.ResponseStatus + (response.ErrorMessage is { } m ? ": " + m : string.Empty);
+
+        internal static bool IsSafeToRepeat(Method method) =>
+            method == Method.Get || method == Method.Head || method == Method.Options || method == Method.Put || method == Method.Delete;
+
+        internal static bool IsSuccess(HttpStatusCode status) => (int)status >= 200 && (int)status < 300;
+    }
+}

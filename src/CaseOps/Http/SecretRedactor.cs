@@ -1,0 +1,27 @@
+using System.Text.RegularExpressions;
+
+namespace CaseOps.Http
+{
+    /// <summary>Masks credential-bearing JSON and form fields before a body reaches a log.</summary>
+    internal static class SecretRedactor
+    {
+        private static readonly Regex JsonSecret = new Regex(
+            "(\"(?:access_token|refresh_token|token|client_secret|password|secret|authorization)\"\\s*:\\s*)\"[^\"]*\"",
+            RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+        private static readonly Regex FormSecret = new Regex(
+            "((?:^|&)(?:access_token|client_secret|password|token)=)[^&]*",
+            RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+        public const int MaxLoggedBodyLength = 4096;
+
+        public static string Redact(string? body)
+        {
+            if (string.IsNullOrEmpty(body))
+                return string.Empty;
+            var text = JsonSecret.Replace(body, "$1\"***\"");
+            text = FormSecret.Replace(text, "$1***");
+            return text.Length <= MaxLoggedBodyLength ? text : text.Substring(0, MaxLoggedBodyLength) + $"… ({text.Length} chars)";
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Security;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using CaseOps.Http;
+using Newtonsoft.Json;
+using RestSharp;
+
+namespace CaseOps.Incydr
+{
+    /// <summary>
+    /// The Incydr OAuth client-credentials token: fetched on first use, refreshed shortly before it
+    /// expires, and fetched again once when the API answers 401. The secret stays in a SecureString
+    /// and is decoded only to build the Basic header of the token request.
+    /// </summary>
+    internal sealed class IncydrTokenProvider : IRequestAuthenticator
+    {
+        private readonly ApiClient _api;
+        private readonly string _clientId;
+        private readonly SecureString _clientSecret;
+        private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
+        private volatile TokenState? _current;
+
+        public IncydrTokenProvider(ApiClient api, string clientId, SecureString clientSecret)
+        {
+            _api = api;
+            _clientId = clientId;
+            _clientSecret = clientSecret.Copy();
+            _clientSecret.MakeReadOnly();
+        }
+
+        public DateTimeOffset? ExpiresAt => _current?.ExpiresAt;
+
+        public string? TenantId => _current?.TenantId;
+
+        public async Task AuthenticateAsync(RestRequest request, IRequestLog log, CancellationToken cancellationToken)
+        {
+            var token = await GetTokenAsync(log, cancellationToken).ConfigureAwait(false);
+            request.AddOrUpdateHeader("Authorization", "Bearer " + token.AccessToken);
+        }
+
+        public async Task<bool> RefreshAsync(RestRequest request, IRequestLog log, CancellationToken cancellationToken)
+        {
+            var sent = request.Parameters.OfType<HeaderParameter>().FirstOrDefault(p => p.Name == "Authorization")?.Value?.ToString();
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // Another request may already have replaced the token this one was refused with.
+                if (_current == null || "Bearer " + _current.AccessToken == sent)
+                    _current = await FetchAsync(log, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            finally { _gate.Release(); }
+        }
+
+        public async Task<TokenState> GetTokenAsync(IRequestLog log, CancellationToken cancellationToken)
+        {
+            var token = _current;
+            if (token != null && !token.IsDue)
+                return token;
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                token = _current;
+                if (token == null || token.IsDue)
+                {
+                    if (token != null)
+                        log.Verbose("Incydr token is due for renewal; fetching a new one");
+                    token = _current = await FetchAsync(log, cancellationToken).ConfigureAwait(false);
+                }
+                return token;
+            }
+            finally { _gate.Release(); }
+        }
+
+        private async Task<TokenState> FetchAsync(IRequestLog log, CancellationToken cancellationToken)
+        {
+            var request = new RestRequest("v1/oauth", Method.Post);
+            request.AddHeader("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(_clientId + ":" + new NetworkCredential(string.Empty, _clientSecret).Password)));
+            request.AddQueryParameter("grant_type", "client_credentials");
+            var requestedAt = DateTimeOffset.UtcNow;
+            RestResponse response;
+            try
+            {
+                response = await _api.SendUnauthenticatedAsync(request, log, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CaseOpsApiException ex) when (ex.StatusCode == 401 || ex.StatusCode == 400 || ex.StatusCode == 403)
+            {
+                throw new CaseOpsApiException(
+                    $"Incydr at {_api.Options.BaseUri} refused the API client credentials for client id '{_clientId}' ({ex.StatusCode}). Check the client id and secret, then run Connect-Incydr again.",
+                    401, ex.ErrorCode, ex.ServerMessage, ex.RequestId, ex.Method, ex.Resource, ex);
+            }
+            var body = JsonConvert.DeserializeObject<TokenResponse>(response.Content ?? string.Empty);
+            if (body?.AccessToken == null)
+                throw new CaseOpsApiException("Incydr's token endpoint answered without an access token.", (int)response.StatusCode, null, null, null, "POST", request.Resource);
+            var lifetime = TimeSpan.FromSeconds(body.ExpiresIn > 0 ? body.ExpiresIn : 900);
+            return new TokenState(body.AccessToken, requestedAt + lifetime, RenewalMargin(lifetime), ReadTenant(body.AccessToken));
+        }
+
+        // Renew a minute early, or a tenth of the lifetime for short-lived tokens.
+        private static TimeSpan RenewalMargin(TimeSpan lifetime) =>
+            TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(60).Ticks, lifetime.Ticks / 10));
+
+        private static string? ReadTenant(string token)
+        {
+            var parts = token.Split('.');
+            if (parts.Length != 3)
+                return null;
+            try
+            {
+                var payload = parts[1].Replace('-', '+').Replace('_', '/');
+                payload = payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=');
+                var json = Newtonsoft.Json.Linq.JObject.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload)));
+                return json.Value<string>("tenantUid");
+            }
+            catch (Exception ex) when (ex is FormatException || ex is JsonException)
+            {
+                return null; // the token is opaque by contract; the tenant is a convenience
+            }
+        }
+
+        internal sealed class TokenState
+        {
+            public TokenState(string accessToken, DateTimeOffset expiresAt, TimeSpan margin, string? tenantId)
+            {
+                AccessToken = accessToken;
+                ExpiresAt = expiresAt;
+                RenewAt = expiresAt - margin;
+                TenantId = tenantId;
+            }
+
+            public string AccessToken { get; }
+            public DateTimeOffset ExpiresAt { get; }
+            public DateTimeOffset RenewAt { get; }
+            public string? TenantId { get; }
+            public bool IsDue => DateTimeOffset.UtcNow >= RenewAt;
+        }
+
+        private sealed class TokenResponse
+        {
+            [JsonProperty("access_token")] public string? AccessToken { get; set; }
+            [JsonProperty("expires_in")] public int ExpiresIn { get; set; }
+        }
+    }
+}

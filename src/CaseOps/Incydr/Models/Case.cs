@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Runtime.Serialization;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace CaseOps.Incydr.Models
+{
+    /// <summary>
+    /// An Incydr case. Listings return it without <see cref="Description"/> and <see cref="Findings"/>;
+    /// <c>Get-Case -Number</c>, <c>New-Case</c> and <c>Set-Case</c> return it whole.
+    /// </summary>
+    public sealed class Case
+    {
+        private EditableFields? _asReceived;
+
+        [JsonProperty("number")] public long Number { get; set; }
+        [JsonProperty("name")] public string Name { get; set; } = string.Empty;
+        [JsonProperty("status")] public CaseStatus Status { get; set; }
+        [JsonProperty("assignee")] public string? Assignee { get; set; }
+        [JsonProperty("assigneeUsername")] public string? AssigneeUsername { get; set; }
+        [JsonProperty("subject")] public string? Subject { get; set; }
+        [JsonProperty("subjectUsername")] public string? SubjectUsername { get; set; }
+        [JsonProperty("createdAt")] public DateTimeOffset CreatedAt { get; set; }
+        [JsonProperty("updatedAt")] public DateTimeOffset UpdatedAt { get; set; }
+        [JsonProperty("createdByUserUid")] public string? CreatedByUserUid { get; set; }
+        [JsonProperty("createdByUsername")] public string? CreatedByUsername { get; set; }
+        [JsonProperty("lastModifiedByUserUid")] public string? LastModifiedByUserUid { get; set; }
+        [JsonProperty("lastModifiedByUsername")] public string? LastModifiedByUsername { get; set; }
+        [JsonProperty("archivalTime")] public DateTimeOffset? ArchivalTime { get; set; }
+        [JsonProperty("description")] public string? Description { get; set; }
+        [JsonProperty("findings")] public string? Findings { get; set; }
+
+        /// <summary>Fields the server sent that this version of CaseOps does not know.</summary>
+        [JsonExtensionData, Hidden]
+        public IDictionary<string, JToken> AdditionalProperties { get; set; } = new Dictionary<string, JToken>();
+
+        public override string ToString() => $"Case {Number}: {Name}";
+
+        /// <summary>
+        /// Copies onto <paramref name="changes"/> the editable fields the user changed since this object
+        /// came from the server, so that piping a stale or slim (listing) Case into Set-Case changes
+        /// only what was edited. A Case built by hand counts as changed in every field.
+        /// </summary>
+        internal void ApplyEditsTo(CaseChanges changes)
+        {
+            var received = _asReceived;
+            if (received == null || Name != received.Name) changes.Name = Name;
+            if (received == null || Status != received.Status) changes.Status = Status;
+            if (received == null || Subject != received.Subject) changes.Subject = Subject;
+            if (received == null || Assignee != received.Assignee) changes.Assignee = Assignee;
+            if (received == null || Description != received.Description) changes.Description = Description;
+            if (received == null || Findings != received.Findings) changes.Findings = Findings;
+        }
+
+        [OnDeserialized]
+        private void OnDeserialized(StreamingContext context)
+        {
+            AdditionalProperties ??= new Dictionary<string, JToken>();
+            _asReceived = new EditableFields(Name, Status, Subject, Assignee, Description, Findings);
+        }
+
+        private sealed class EditableFields
+        {
+            public EditableFields(string name, CaseStatus status, string? subject, string? assignee, string? description, string? findings)
+            {
+                Name = name; Status = status; Subject = subject; Assignee = assignee; Description = description; Findings = findings;
+            }
+
+            public string Name { get; }
+            public CaseStatus Status { get; }
+            public string? Subject { get; }
+            public string? Assignee { get; }
+            public string? Description { get; }
+            public string? Findings { get; }
+        }
+    }
+}

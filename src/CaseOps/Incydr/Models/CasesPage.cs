@@ -1,0 +1,11 @@
+using System.Collections.Generic;
+using Newtonsoft.Json;
+
+namespace CaseOps.Incydr.Models
+{
+    internal sealed class CasesPage
+    {
+        [JsonProperty("cases")] public List<Case> Cases { get; set; } = new List<Case>();
+        [JsonProperty("totalCount")] public long TotalCount { get; set; }
+    }
+}

@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CaseOps.Paging
+{
+    /// <summary>Fetches one page: 1-based page number, page size.</summary>
+    public delegate Task<Page<T>> PageFetcher<T>(int pageNumber, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Turns a page-fetching function into a stream of items (design §2): items come out as soon as
+    /// their page is parsed, in server order and exactly once; the next page is requested while the
+    /// current one is consumed; the listing stops at the first short page and never asks beyond the
+    /// reported total; disposing the enumerator cancels every request in flight.
+    /// </summary>
+    public sealed class PageStream<T> : IAsyncEnumerable<T>
+    {
+        private readonly PageFetcher<T> _fetch;
+        private readonly PageStreamOptions _options;
+        private long _pagesReceived;
+
+        public PageStream(PageFetcher<T> fetch, PageStreamOptions? options = null)
+        {
+            _fetch = fetch ?? throw new ArgumentNullException(nameof(fetch));
+            _options = options ?? new PageStreamOptions();
+            if (_options.PageSize < 1)
+                throw new ArgumentOutOfRangeException(nameof(options), "PageSize must be at least 1.");
+        }
+
+        /// <summary>The server's total, once the first page reported one.</summary>
+        public long? TotalCount { get; private set; }
+
+        public long PagesReceived => Interlocked.Read(ref _pagesReceived);
+
+        public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
+            Enumerate(cancellationToken).GetAsyncEnumerator(cancellationToken);
+
+        private async IAsyncEnumerable<T> Enumerate([EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var pageSize = _options.PageSize;
+            var skip = Math.Max(0, _options.Skip);
+            var remaining = _options.First ?? long.MaxValue;
+            if (remaining <= 0)
+                yield break;
+
+            var firstPage = checked((int)(skip / pageSize) + 1);
+            var skipOnFirstPage = (int)(skip % pageSize);
+            long lastWantedPage = _options.First.HasValue ? (skip + _options.First.Value - 1) / pageSize + 1 : long.MaxValue;
+            long lastExistingPage = long.MaxValue;
+            var nextPage = firstPage;
+            var pagesConsumed = 0;
+            var sawShortPage = false;
+
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var inFlight = new Queue<(int Number, Task<Page<T>> Task)>();
+
+            void Request()
+            {
+                var number = nextPage++;
+                inFlight.Enqueue((number, _fetch(number, pageSize, cts.Token)));
+            }
+
+            // Keeps up to the allowed number of pages in flight. Without a total the next page is
+            // only a guess, so at most one is asked ahead.
+            void TopUp()
+            {
+                var ahead = TotalCount.HasValue ? Math.Min(Math.Max(1, _options.MaxPagesAhead), pagesConsumed + 1) : 1;
+                while (!sawShortPage && inFlight.Count < ahead && nextPage <= lastWantedPage && nextPage <= lastExistingPage)
+                    Request();
+            }
+
+            try
+            {
+                Request();
+                while (inFlight.Count > 0)
+                {
+                    var (number, task) = inFlight.Dequeue();
+                    var page = await task.ConfigureAwait(false);
+                    Interlocked.Increment(ref _pagesReceived);
+                    if (page.TotalCount is long total)
+                    {
+                        TotalCount = total;
+                        lastExistingPage = (total + pageSize - 1) / pageSize;
+                    }
+                    if (page.Items.Count < pageSize)
+                        sawShortPage = true;
+
+                    var start = number == firstPage ? skipOnFirstPage : 0;
+                    var toppedUp = false;
+                    for (var i = start; i < page.Items.Count && remaining > 0; i++)
+                    {
+                        yield return page.Items[i];
+                        remaining--;
+                        // Asking for the next page only after the first item was handed over keeps
+                        // time-to-first-object at one round trip and lets an early stop cost one page.
+                        if (!toppedUp)
+                        {
+                            TopUp();
+                            toppedUp = true;
+                        }
+                    }
+                    pagesConsumed++;
+                    if (remaining <= 0 || sawShortPage)
+                        yield break;
+                    TopUp();
+                }
+            }
+            finally
+            {
+                cts.Cancel();
+                while (inFlight.Count > 0)
+                {
+                    try { await inFlight.Dequeue().Task.ConfigureAwait(false); }
+                    catch (Exception) { /* cancelled or failed after the consumer left: nobody wants it */ }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace CaseOps.Paging
+{
+    public sealed class PageStreamOptions
+    {
+        public int PageSize { get; set; } = 100;
+
+        /// <summary>Items to leave out at the start of the listing (<c>-Skip</c>); whole pages are not fetched.</summary>
+        public long Skip { get; set; }
+
+        /// <summary>Items to return at most (<c>-First</c>); pages beyond are not fetched. Null: all.</summary>
+        public long? First { get; set; }
+
+        /// <summary>
+        /// Pages requested ahead of the one being written, once the API reported a total. The window
+        /// opens one page at a time as pages are consumed, so a consumer that stops early costs little.
+        /// </summary>
+        public int MaxPagesAhead { get; set; } = 4;
+    }
+}

@@ -1,1 +1,0 @@
-namespace CaseOps { internal static class Placeholder { } }
