@@ -1,0 +1,55 @@
+using System.Globalization;
+using CaseOps.Sandbox.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace CaseOps.Sandbox.Faults;
+
+/// <summary>
+/// Applies <see cref="FaultSettings"/>: waits the latency, then either answers with the injected
+/// status (Spring-style body; 429 with Retry-After) or passes the request on. Runs after routing so
+/// it can see the <see cref="FaultExempt"/> marker of token endpoints, and before authentication so
+/// scripted failures hit the very next request whatever its token.
+/// </summary>
+public sealed class FaultMiddleware(RequestDelegate next, FaultSettings faults)
+{
+    /// <summary>Middleware entry point.</summary>
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var exempt = context.GetEndpoint()?.Metadata.GetMetadata<FaultExempt>() is not null;
+        var decision = faults.Decide(exempt);
+
+        if (decision.Latency > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(decision.Latency, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                // The client gave up; nobody is left to answer.
+                return;
+            }
+        }
+
+        if (decision.Status is not { } status)
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (status == StatusCodes.Status429TooManyRequests)
+        {
+            context.Response.Headers[HeaderNames.RetryAfter] = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (status < 200 || status is 204 or 304)
+        {
+            // These statuses must not carry a body.
+            context.Response.StatusCode = status;
+            return;
+        }
+
+        await ErrorResults.WriteSpringAsync(context, status, "Injected fault").ConfigureAwait(false);
+    }
+}

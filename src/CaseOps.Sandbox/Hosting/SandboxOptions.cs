@@ -1,0 +1,71 @@
+namespace CaseOps.Sandbox;
+
+/// <summary>
+/// Start-up settings of the emulator. Read once by <see cref="SandboxHost.StartAsync"/>; change
+/// faults and token lifetime at run time through <see cref="SandboxHost.Faults"/> and
+/// <see cref="SandboxHost.Tokens"/> instead.
+/// </summary>
+public sealed class SandboxOptions
+{
+    /// <summary>Number of cases seeded at start.</summary>
+    public int CaseCount { get; set; } = 50;
+
+    /// <summary>Seed for users and cases (and for random faults unless <see cref="FaultSeed"/> is set).</summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Accepted API client id.</summary>
+    public string ClientId { get; set; } = "caseops-demo";
+
+    /// <summary>Accepted API client secret.</summary>
+    public string ClientSecret { get; set; } = "caseops-demo-secret";
+
+    /// <summary>Tenant UID put into tokens.</summary>
+    public string TenantUid { get; set; } = "1007759454961904673";
+
+    /// <summary>Lifetime of issued tokens.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromSeconds(900);
+
+    /// <summary>Kestrel URL(s), <c>;</c>-separated; port 0 picks a free port.</summary>
+    public string Urls { get; set; } = "http://127.0.0.1:0";
+
+    /// <summary>
+    /// Seeded cases are created within the year before this instant. Null: midnight UTC of today,
+    /// so the same seed gives the same data all day.
+    /// </summary>
+    public DateTime? SeedAnchorUtc { get; set; }
+
+    /// <summary>Initial <see cref="Faults.FaultSettings.Latency"/>.</summary>
+    public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Initial <see cref="Faults.FaultSettings.TooManyRequestsRate"/>.</summary>
+    public double TooManyRequestsRate { get; set; }
+
+    /// <summary>Initial <see cref="Faults.FaultSettings.RetryAfterSeconds"/>.</summary>
+    public int RetryAfterSeconds { get; set; } = 1;
+
+    /// <summary>Initial <see cref="Faults.FaultSettings.ServerErrorRate"/>.</summary>
+    public double ServerErrorRate { get; set; }
+
+    /// <summary>Initial <see cref="Faults.FaultSettings.ServerErrorStatus"/>.</summary>
+    public int ServerErrorStatus { get; set; } = 503;
+
+    /// <summary>Initial <see cref="Faults.FaultSettings.FaultTokenEndpoint"/>.</summary>
+    public bool FaultTokenEndpoint { get; set; }
+
+    /// <summary>Seed of the fault dice; null uses <see cref="Seed"/>.</summary>
+    public int? FaultSeed { get; set; }
+
+    /// <summary>Throws when a value is out of range.</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(CaseCount);
+        ArgumentException.ThrowIfNullOrEmpty(ClientId);
+        ArgumentException.ThrowIfNullOrEmpty(ClientSecret);
+        ArgumentException.ThrowIfNullOrEmpty(Urls);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(TokenLifetime, TimeSpan.Zero);
+        if (string.IsNullOrEmpty(TenantUid) || !TenantUid.All(char.IsAsciiDigit))
+        {
+            throw new ArgumentException("TenantUid must be a string of digits.", nameof(TenantUid));
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using CaseOps.Sandbox.Diagnostics;
+using CaseOps.Sandbox.Faults;
+using CaseOps.Sandbox.Http;
+using CaseOps.Sandbox.Incydr;
+
+namespace CaseOps.Sandbox.Hosting;
+
+/// <summary>Middleware order and route mapping, kept apart from host start/stop.</summary>
+internal static class SandboxPipeline
+{
+    public static void Configure(WebApplication app, RequestLog requests, FaultSettings faults, IncydrApi incydr)
+    {
+        // Request id first so every answer (faults and 404s included) carries it; the log next so
+        // faulted requests are recorded; faults after routing so they can see exempt endpoints.
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<RequestLogMiddleware>(requests);
+        app.UseRouting();
+        app.UseMiddleware<FaultMiddleware>(faults);
+        incydr.Map(app);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace CaseOps.Sandbox.Http;
+
+/// <summary>Error bodies the emulator sends (contract §5).</summary>
+public static class ErrorResults
+{
+    /// <summary>400 business-rule body <c>{"problem": code, "description": text-or-null}</c>.</summary>
+    public static IResult Problem(string code, string? description) =>
+        Results.Json(new ProblemBody(code, description), SandboxJson.Options, statusCode: StatusCodes.Status400BadRequest);
+
+    /// <summary>401 body <c>{"error":"unauthorized"}</c>.</summary>
+    public static IResult Unauthorized() =>
+        Results.Json(new OAuthErrorBody("unauthorized"), SandboxJson.Options, statusCode: StatusCodes.Status401Unauthorized);
+
+    /// <summary>Spring Boot's default error document, used for 404 and for injected faults.</summary>
+    public static IResult Spring(HttpContext context, int status, string message) =>
+        Results.Json(SpringBody(context, status, message), SandboxJson.Options, statusCode: status);
+
+    /// <summary>Writes a Spring-style error directly (for middleware that has no endpoint result to return).</summary>
+    public static Task WriteSpringAsync(HttpContext context, int status, string message)
+    {
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(SpringBody(context, status, message), SandboxJson.Options, context.RequestAborted);
+    }
+
+    private static SpringErrorBody SpringBody(HttpContext context, int status, string message) => new(
+        DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        status,
+        ReasonPhrases.GetReasonPhrase(status),
+        message,
+        context.Request.Path.Value ?? "/");
+}
+
+/// <summary>Case problem body.</summary>
+/// <param name="Problem">Problem code.</param>
+/// <param name="Description">Detail or null.</param>
+public sealed record ProblemBody(string Problem, string? Description);
+
+/// <summary>OAuth-style error body.</summary>
+/// <param name="Error">Error code.</param>
+public sealed record OAuthErrorBody(string Error);
+
+/// <summary>Spring Boot default error body.</summary>
+/// <param name="Timestamp">When the error happened.</param>
+/// <param name="Status">HTTP status.</param>
+/// <param name="Error">Reason phrase.</param>
+/// <param name="Message">Detail.</param>
+/// <param name="Path">Request path.</param>
+public sealed record SpringErrorBody(string Timestamp, int Status, string Error, string Message, string Path);

@@ -1,0 +1,50 @@
+namespace CaseOps.Sandbox.Incydr;
+
+/// <summary>Field rules of contract §4/§5 that do not depend on other cases (lengths, known users).</summary>
+public static class CaseRules
+{
+    /// <summary>Maximum name length.</summary>
+    public const int MaxNameLength = 50;
+
+    /// <summary>Maximum description length.</summary>
+    public const int MaxDescriptionLength = 250;
+
+    /// <summary>Maximum findings length.</summary>
+    public const int MaxFindingsLength = 30_000;
+
+    /// <summary>Returns the first rule the edit breaks, or null; checks run in a fixed order so answers are stable.</summary>
+    public static CaseProblem? Check(CaseEdit edit, UserDirectory users)
+    {
+        if (string.IsNullOrWhiteSpace(edit.Name))
+        {
+            return new CaseProblem(CaseProblemCodes.NameEmpty, "name must not be empty");
+        }
+
+        if (edit.Name.Length > MaxNameLength)
+        {
+            return new CaseProblem(CaseProblemCodes.NameTooLong, $"name must be at most {MaxNameLength} characters");
+        }
+
+        if (edit.Description is { Length: > MaxDescriptionLength })
+        {
+            return new CaseProblem(CaseProblemCodes.DescriptionTooLong, $"description must be at most {MaxDescriptionLength} characters");
+        }
+
+        if (edit.Findings is { Length: > MaxFindingsLength })
+        {
+            return new CaseProblem(CaseProblemCodes.FindingsTooLong, $"findings must be at most {MaxFindingsLength} characters");
+        }
+
+        if (edit.SubjectUid is not null && users.Find(edit.SubjectUid) is null)
+        {
+            return new CaseProblem(CaseProblemCodes.InvalidUser, "subject validation failed");
+        }
+
+        if (edit.AssigneeUid is not null && users.Find(edit.AssigneeUid) is null)
+        {
+            return new CaseProblem(CaseProblemCodes.InvalidUser, "assignee validation failed");
+        }
+
+        return null;
+    }
+}
