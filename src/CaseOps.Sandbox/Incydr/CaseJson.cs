@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CaseOps.Sandbox.Incydr;
 
 /// <summary>
@@ -81,9 +83,11 @@ public sealed class CaseDetailJson : CaseJson
     }
 
     /// <summary>Description.</summary>
+    [JsonPropertyOrder(1)] // after the Case keys; the serializer would otherwise put derived keys first
     public string? Description { get; }
 
     /// <summary>Markdown findings.</summary>
+    [JsonPropertyOrder(2)]
     public string? Findings { get; }
 }
 

@@ -11,7 +11,21 @@ public sealed record CaseRecord
     public required long Number { get; init; }
 
     /// <summary>Name, 1..50 characters, unique (case-insensitively) in the store.</summary>
-    public required string Name { get; init; }
+    public required string Name
+    {
+        get;
+        init
+        {
+            field = value;
+            NameSortKey = value.ToUpperInvariant();
+        }
+    }
+
+    /// <summary>
+    /// Upper-cased name, computed once so sorting by name compares ordinally: case-insensitive
+    /// comparison of non-ASCII names (the seeded ones carry an en dash) is several times slower.
+    /// </summary>
+    internal string NameSortKey { get; private init; } = string.Empty;
 
     /// <summary>Description, up to 250 characters.</summary>
     public string? Description { get; init; }

@@ -246,9 +246,9 @@ public sealed class CaseStore : IDisposable
     public CasePage List(CaseQuery query)
     {
         var skip = (long)(query.PageNumber - 1) * query.PageSize;
-        var numberAsc = CaseSorter.IsNumberAscending(query.Sort);
-        var numberDesc = CaseSorter.IsNumberDescending(query.Sort);
-        List<CaseRecord> matches;
+        var numberAsc = CaseOrdering.IsNumberAscending(query.Sort);
+        var numberDesc = CaseOrdering.IsNumberDescending(query.Sort);
+        CaseRecord[] matches;
 
         gate.EnterReadLock();
         try
@@ -259,7 +259,7 @@ public sealed class CaseStore : IDisposable
                 return new CasePage(Slice(cases, skip, query.PageSize, reverse: numberDesc), cases.Count);
             }
 
-            matches = query.HasFilters ? cases.FindAll(query.Matches) : new List<CaseRecord>(cases);
+            matches = query.HasFilters ? cases.FindAll(query.Matches).ToArray() : cases.ToArray();
         }
         finally
         {
@@ -268,16 +268,16 @@ public sealed class CaseStore : IDisposable
 
         if (!numberAsc && !numberDesc)
         {
-            matches.Sort(CaseSorter.Build(query.Sort));
+            CaseOrdering.Sort(matches, query.Sort);
         }
 
-        return new CasePage(Slice(matches, skip, query.PageSize, reverse: numberDesc), matches.Count);
+        return new CasePage(Slice(matches, skip, query.PageSize, reverse: numberDesc), matches.Length);
     }
 
     /// <summary>Current time cut to microseconds, the precision the wire carries.</summary>
     private DateTime Now() => IsoInstant.TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime);
 
-    private static IReadOnlyList<CaseRecord> Slice(List<CaseRecord> source, long skip, int take, bool reverse)
+    private static IReadOnlyList<CaseRecord> Slice(IReadOnlyList<CaseRecord> source, long skip, int take, bool reverse)
     {
         if (skip >= source.Count)
         {
