@@ -1,0 +1,23 @@
+using CaseOps.Sandbox;
+using Xunit;
+
+namespace CaseOps.Tests.Infrastructure;
+
+/// <summary>One emulator per test class, on 127.0.0.1 with a free port.</summary>
+public class SandboxFixture : IAsyncLifetime
+{
+    public SandboxHost Host { get; private set; } = null!;
+
+    protected virtual SandboxOptions CreateOptions() => new() { CaseCount = 250, RetryAfterSeconds = 0 };
+
+    public async Task InitializeAsync() => Host = await SandboxHost.StartAsync(CreateOptions());
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    /// <summary>Puts the knobs back between tests of a class.</summary>
+    public void Reset()
+    {
+        Host.Faults.Reset();
+        Host.Requests.Clear();
+    }
+}
