@@ -132,7 +132,7 @@ namespace CaseOps.Http
 
         private void EnsureSuccess(RestRequest request, RestResponse response)
         {
-            if (response.ResponseStatus == ResponseStatus.Completed && RetryPipelineFactory.IsSuccess(response.StatusCode))
+            if (RetryPipelineFactory.IsSuccess(response.StatusCode))
                 return;
             throw Failure(request, response, null, response.ErrorException);
         }

@@ -47,10 +47,14 @@ namespace CaseOps.Http
             }).Build();
         }
 
+        // RestSharp reports ResponseStatus.Error for HTTP error statuses too: a transport failure is
+        // one without any status.
+        internal static bool IsTransportFailure(RestResponse response) =>
+            response.StatusCode == 0
+            && (response.ResponseStatus == ResponseStatus.TimedOut || response.ResponseStatus == ResponseStatus.Error);
+
         internal static bool IsTransient(RestResponse response) =>
-            response.ResponseStatus == ResponseStatus.TimedOut
-            || response.ResponseStatus == ResponseStatus.Error
-            || IsTransientStatus((int)response.StatusCode);
+            IsTransportFailure(response) || IsTransientStatus((int)response.StatusCode);
 
         private static bool IsTransientStatus(int status) =>
             status == 429 || status == 500 || status == 502 || status == 503 || status == 504;

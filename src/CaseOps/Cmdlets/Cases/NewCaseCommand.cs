@@ -17,12 +17,12 @@ namespace CaseOps.Cmdlets.Cases
         public string Name { get; set; } = string.Empty;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateLength(0, 250)]
+        [AllowNull, ValidateTextLength(250)]
         public string? Description { get; set; }
 
         /// <summary>Markdown, up to 30,000 characters.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateLength(0, 30000)]
+        [AllowNull, ValidateTextLength(30000)]
         public string? Findings { get; set; }
 
         /// <summary>User UID of the person the case is about.</summary>

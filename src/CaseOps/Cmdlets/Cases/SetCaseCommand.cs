@@ -11,7 +11,7 @@ namespace CaseOps.Cmdlets.Cases
     /// Changes an Incydr case. The API replaces the whole case, so the cmdlet reads it first and sends
     /// back every field it was not asked to change as the server has it.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "Case", DefaultParameterSetName = NumberSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "Case", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Case))]
     public sealed class SetCaseCommand : IncydrCmdlet
     {
@@ -36,11 +36,11 @@ namespace CaseOps.Cmdlets.Cases
         public CaseStatus Status { get; set; }
 
         [Parameter]
-        [AllowNull, AllowEmptyString, ValidateLength(0, 250)]
+        [AllowNull, AllowEmptyString, ValidateTextLength(250)]
         public string? Description { get; set; }
 
         [Parameter]
-        [AllowNull, AllowEmptyString, ValidateLength(0, 30000)]
+        [AllowNull, AllowEmptyString, ValidateTextLength(30000)]
         public string? Findings { get; set; }
 
         /// <summary>User UID of the person the case is about; $null clears it.</summary>
