@@ -1,0 +1,99 @@
+<#
+.SYNOPSIS
+    A tour of the CaseOps Incydr case cmdlets, against the emulator or a real tenant.
+
+.DESCRIPTION
+    Imports the staged module (artifacts/module/CaseOps), connects, lists, filters and sorts cases,
+    creates a case, changes it, removes it, and shows how a missing case is reported.
+    ./build.ps1 -Task Demo builds, starts the emulator and runs this script against it. To run it
+    by hand, start the emulator (dotnet run --project src/CaseOps.Sandbox) and run ./tools/Demo.ps1.
+
+.EXAMPLE
+    ./tools/Demo.ps1 -Uri http://127.0.0.1:5100
+#>
+[CmdletBinding()]
+param(
+    # Incydr base URL; the emulator listens on http://127.0.0.1:5100 unless told otherwise.
+    [string] $Uri = 'http://127.0.0.1:5100',
+
+    [string] $ClientId = 'caseops-demo',
+
+    # The emulator's demo secret; for a real tenant pass your API client's secret.
+    [string] $ClientSecret = 'caseops-demo-secret'
+)
+
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+
+$manifest = Join-Path (Split-Path -Parent $PSScriptRoot) 'artifacts/module/CaseOps/CaseOps.psd1'
+if (-not (Test-Path $manifest)) { throw "The module is not built: $manifest is missing. Run ./build.ps1 -Task Build first." }
+Import-Module $manifest -Force
+
+function Write-Step([string] $Title, [scriptblock] $Script) {
+    Write-Host ''
+    Write-Host "=== $Title ===" -ForegroundColor Cyan
+    foreach ($line in $Script.ToString().Trim() -split '\r?\n') {
+        Write-Host "PS> $($line.Trim())" -ForegroundColor DarkGray
+    }
+}
+
+$secret = ConvertTo-SecureString -String $ClientSecret -AsPlainText -Force
+$credential = [pscredential]::new($ClientId, $secret)
+
+# Each step is shown with its code, then run in this script's scope (so $case carries over).
+$steps = [ordered]@{
+    'Connect to Incydr' = {
+        Connect-Incydr -Uri $Uri -Credential $credential | Format-Table
+    }
+    'The first 10 cases' = {
+        Get-Case -First 10 | Format-Table
+    }
+    'Filter: closed cases whose name contains "data"' = {
+        Get-Case -Status Closed -Name 'data' | Format-Table Number, Name, Status, AssigneeUsername
+    }
+    'Sort: the 5 most recently updated open cases' = {
+        Get-Case -Status Open -SortBy UpdatedAt -Descending -First 5 | Format-Table Number, Name, UpdatedAt
+    }
+    'Count without fetching everything: -IncludeTotalCount' = {
+        Get-Case -Status Open -IncludeTotalCount -First 3
+    }
+    'Create a case, assigned to the investigator of case 1' = {
+        $investigator = (Get-Case -Number 1).Assignee
+        $case = New-Case -Name "Demo $(Get-Date -Format 'yyyy-MM-dd HH.mm.ss')" -Description 'Made by tools/Demo.ps1' -Assignee $investigator
+        $case | Format-List Number, Name, Status, AssigneeUsername, Description, CreatedAt
+    }
+    'Change it by parameter' = {
+        Set-Case -Number $case.Number -Findings 'USB copy of the roadmap; manager informed.' | Format-List Number, Name, Description, Findings
+    }
+    'Change it by piping an edited object (fields not edited keep their values)' = {
+        $case = Get-Case -Number $case.Number
+        $case.Description = 'Reviewed by the demo'
+        $case.Status = 'Closed'
+        $case | Set-Case | Format-List Number, Name, Status, AssigneeUsername, Description, Findings
+    }
+    'Show it' = {
+        Get-Case -Number $case.Number | Format-List Number, Name, Status, AssigneeUsername, Description, Findings, UpdatedAt
+    }
+    'Preview the removal: -WhatIf sends nothing' = {
+        Remove-Case -Number $case.Number -WhatIf
+        Get-Case -Number $case.Number | Format-Table Number, Name, Status
+    }
+    'Remove it' = {
+        Remove-Case -Number $case.Number -Confirm:$false -Verbose
+    }
+    'A missing case is a non-terminating CaseNotFound error; the other numbers still run' = {
+        1, $case.Number, 2 | Get-Case -ErrorAction SilentlyContinue -ErrorVariable notFound | Format-Table Number, Name, Status
+        $notFound | Select-Object FullyQualifiedErrorId, @{ n = 'Message'; e = { "$_" } } | Format-List
+    }
+}
+
+try {
+    foreach ($title in $steps.Keys) {
+        Write-Step $title $steps[$title]
+        . $steps[$title] | Out-Host
+    }
+}
+finally {
+    Write-Step 'Disconnect' { Disconnect-CaseOps }
+    Disconnect-CaseOps
+}
