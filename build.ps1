@@ -150,7 +150,8 @@ function Measure-NUnitResult([string] $Path, $Suite) {
     }
 }
 
-# A suite that did not run, or whose runner failed although no test did, counts as one failure.
+# Records why a suite did not run or failed outside its tests. With no failed test counted, that counts as
+# one failure, so the totals never say "0 failed" for a run that failed.
 function Complete-SuiteResult($Suite, [string] $Problem) {
     if (-not $Problem -and $Suite.ran -and $Suite.exitCode -ne 0 -and $Suite.failed -eq 0) {
         $Problem = "$($Suite.name) reported failure (exit code $($Suite.exitCode)) but no failed test"
@@ -158,7 +159,7 @@ function Complete-SuiteResult($Suite, [string] $Problem) {
     if (-not $Problem -and -not $Suite.ran) { $Problem = "$($Suite.name) did not run" }
     if ($Problem) {
         $Suite.problem = $Problem
-        $Suite.failed++
+        if ($Suite.failed -eq 0) { $Suite.failed = 1 }
         Write-Warning $Problem
     }
 }

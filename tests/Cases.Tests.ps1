@@ -6,8 +6,8 @@
 
 BeforeAll {
     $repoRoot = Split-Path -Parent $PSScriptRoot
-    $script:Sandbox = & (Join-Path $repoRoot 'tools/Start-Sandbox.ps1') -Cases 200 -Seed 42
     Import-Module (Join-Path $repoRoot 'artifacts/module/CaseOps/CaseOps.psd1') -Force -ErrorAction Stop
+    $script:Sandbox = & (Join-Path $repoRoot 'tools/Start-Sandbox.ps1') -Cases 200 -Seed 42
     $script:EnvironmentNames = 'CASEOPS_INCYDR_URL', 'CASEOPS_INCYDR_CLIENT_ID', 'CASEOPS_INCYDR_CLIENT_SECRET'
 
     # A case name no other test (or earlier run) uses.
@@ -24,7 +24,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-CaseOps -ErrorAction SilentlyContinue
+    if (Get-Command Disconnect-CaseOps -ErrorAction SilentlyContinue) { Disconnect-CaseOps }
     if ($script:Sandbox) { $script:Sandbox.Stop() }
 }
 

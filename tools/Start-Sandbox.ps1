@@ -49,9 +49,14 @@ if (-not $dll) {
 $dotnet = (Get-Command dotnet -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1)
 if (-not $dotnet) { throw 'Cannot find the dotnet command on PATH; the emulator needs the .NET runtime.' }
 
+$arguments = @($dll.FullName, '--urls', $Urls, '--cases', "$Cases", '--seed', "$Seed") + $ArgumentList
 $startInfo = [System.Diagnostics.ProcessStartInfo]::new($dotnet.Source)
-foreach ($argument in @($dll.FullName, '--urls', $Urls, '--cases', "$Cases", '--seed', "$Seed") + $ArgumentList) {
-    $startInfo.ArgumentList.Add($argument)
+if ($startInfo.PSObject.Properties['ArgumentList']) {
+    foreach ($argument in $arguments) { $startInfo.ArgumentList.Add($argument) }
+}
+else {
+    # Windows PowerShell 5.1 (.NET Framework) has only the single argument string.
+    $startInfo.Arguments = ($arguments | ForEach-Object { if ($_ -match '[\s"]') { '"' + ($_ -replace '"', '\"') + '"' } else { $_ } }) -join ' '
 }
 $startInfo.WorkingDirectory = $repoRoot
 $startInfo.UseShellExecute = $false
@@ -59,15 +64,15 @@ $startInfo.RedirectStandardInput = $true   # the emulator stops when this pipe c
 $startInfo.RedirectStandardOutput = $true
 $startInfo.RedirectStandardError = $true
 
-Write-Verbose "Starting $($dotnet.Source) $($startInfo.ArgumentList -join ' ')"
+Write-Verbose "Starting $($dotnet.Source) $($arguments -join ' ')"
 $process = [System.Diagnostics.Process]::Start($startInfo)
 $stderr = $process.StandardError.ReadToEndAsync()   # drained all along, so the emulator never blocks on it
 
 function Stop-SandboxProcess([System.Diagnostics.Process] $Process) {
     if ($Process.HasExited) { return }
     try { $Process.StandardInput.Close() } catch { Write-Verbose "Closing the emulator's stdin failed: $_" }
-    if (-not $Process.WaitForExit(5000)) {
-        $Process.Kill($true)
+    if (-not $Process.WaitForExit(3000)) {
+        try { $Process.Kill() } catch [System.InvalidOperationException] { return }   # it ended meanwhile
         $null = $Process.WaitForExit(5000)
     }
 }
