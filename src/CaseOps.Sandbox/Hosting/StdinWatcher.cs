@@ -20,7 +20,7 @@ public static class StdinWatcher
             try
             {
                 // "pipe:[1234]" or "socket:[1234]" for pipes; a path (e.g. /dev/null, a file) otherwise.
-                var target = File.ResolveLinkTarget("/proc/self/fd/0", returnFinalTarget: false)?.LinkTarget ?? string.Empty;
+                var target = new FileInfo("/proc/self/fd/0").LinkTarget ?? string.Empty;
                 return target.StartsWith("pipe:", StringComparison.Ordinal) || target.StartsWith("socket:", StringComparison.Ordinal);
             }
             catch (IOException)
