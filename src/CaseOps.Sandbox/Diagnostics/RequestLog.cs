@@ -10,6 +10,9 @@ public sealed class RequestLog
     /// <summary>Status recorded for requests the client abandoned before an answer was sent.</summary>
     public const int ClientClosedRequest = 499;
 
+    /// <summary>Entries kept at most; beyond it the oldest tenth is dropped (keeps a long stand-alone run bounded).</summary>
+    public const int MaxEntries = 1_000_000;
+
     private readonly object gate = new();
     private readonly List<Slot> slots = [];
     private long sequence;
@@ -65,6 +68,11 @@ public sealed class RequestLog
         lock (gate)
         {
             var slot = new Slot(++sequence, method, path, queryString, arrivedAt, requestId);
+            if (slots.Count >= MaxEntries)
+            {
+                slots.RemoveRange(0, MaxEntries / 10);
+            }
+
             slots.Add(slot);
             return slot;
         }

@@ -17,5 +17,8 @@ internal static class SandboxPipeline
         app.UseRouting();
         app.UseMiddleware<FaultMiddleware>(faults);
         incydr.Map(app);
+
+        // Unknown paths get the same Spring-style 404 body as unknown cases instead of an empty answer.
+        app.MapFallback(context => ErrorResults.Spring(context, StatusCodes.Status404NotFound, "No handler for " + context.Request.Path).ExecuteAsync(context));
     }
 }

@@ -28,6 +28,8 @@ public sealed class RequestLogTests : IClassFixture<SandboxFixture>
         Assert.All(ids, id => Assert.False(string.IsNullOrWhiteSpace(id)));
         Assert.Equal(ids.Length, ids.Distinct().Count());
         Assert.Equal(HttpStatusCode.NotFound, noRoute.Status);
+        Assert.Equal(404, noRoute.Json.GetProperty("status").GetInt32());
+        Assert.Equal("/no/such/route", noRoute.Json.GetProperty("path").GetString());
     }
 
     [Fact]
