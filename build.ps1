@@ -168,8 +168,14 @@ function Invoke-XunitSuite {
     $suite = New-SuiteResult 'xunit'
     Write-Step "xunit (dotnet test, $Configuration)"
     try {
-        $suite.exitCode = Invoke-Dotnet @('test', $Solution, '-c', $Configuration, '--no-build',
-            '--results-directory', $TestResultsDir, '--logger', 'trx;LogFilePrefix=xunit')
+        # The tests host their own PowerShell; this pwsh's module path (its own version's modules) must not leak into it.
+        $modulePath = $env:PSModulePath
+        try {
+            Remove-Item Env:PSModulePath -ErrorAction SilentlyContinue
+            $suite.exitCode = Invoke-Dotnet @('test', $Solution, '-c', $Configuration, '--no-build',
+                '--results-directory', $TestResultsDir, '--logger', 'trx;LogFilePrefix=xunit')
+        }
+        finally { $env:PSModulePath = $modulePath }
         $trx = @(Get-ChildItem -Path $TestResultsDir -Filter '*.trx' -File | ForEach-Object FullName)
         if ($trx.Count -eq 0) {
             Complete-SuiteResult $suite "xunit wrote no TRX file (dotnet test exit code $($suite.exitCode))"
