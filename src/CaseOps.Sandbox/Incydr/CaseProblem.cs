@@ -32,7 +32,7 @@ public static class CaseProblemCodes
     /// <summary>Subject or assignee is not a known user.</summary>
     public const string InvalidUser = "INVALID_USER";
 
-    /// <summary>pgNum missing a number or below 1.</summary>
+    /// <summary>pgNum not an integer or below 1.</summary>
     public const string InvalidPageNumber = "INVALID_PAGE_NUMBER";
 
     /// <summary>pgSize not a number or outside 1..10000.</summary>
