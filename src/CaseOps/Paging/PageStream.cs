@@ -67,7 +67,7 @@ namespace CaseOps.Paging
             void TopUp()
             {
                 var ahead = TotalCount.HasValue ? Math.Min(Math.Max(1, _options.MaxPagesAhead), pagesConsumed + 1) : 1;
-                while (!sawShortPage && inFlight.Count < ahead && nextPage <= lastWantedPage && nextPage <= lastExistingPage)
+                while (!sawShortPage && !cts.IsCancellationRequested && inFlight.Count < ahead && nextPage <= lastWantedPage && nextPage <= lastExistingPage)
                     Request();
             }
 
@@ -104,6 +104,7 @@ namespace CaseOps.Paging
                     pagesConsumed++;
                     if (remaining <= 0 || sawShortPage)
                         yield break;
+                    cts.Token.ThrowIfCancellationRequested();
                     TopUp();
                 }
             }

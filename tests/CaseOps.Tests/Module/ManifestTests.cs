@@ -1,0 +1,79 @@
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using CaseOps.Tests.Infrastructure;
+using Xunit;
+
+namespace CaseOps.Tests.Module;
+
+/// <summary>The staged module is a valid module that exports exactly what its manifest lists.</summary>
+public sealed class ManifestTests
+{
+    private static Collection Invoke(string script)
+    {
+        using var ps = PowerShell.Create(InitialSessionState.CreateDefault2());
+        ps.AddScript(script).AddParameter("path", RepoPaths.StagedManifest);
+        var output = ps.Invoke();
+        if (ps.HadErrors)
+            throw new Xunit.Sdk.XunitException(string.Join(Environment.NewLine, ps.Streams.Error.Select(e => e.ToString())));
+        return new Collection(output.Select(o => o.BaseObject).ToList());
+    }
+
+    private sealed record Collection(IReadOnlyList<object> Items);
+
+    [Fact]
+    public void Staged_manifest_passes_Test_ModuleManifest()
+    {
+        var module = Assert.IsType<PSModuleInfo>(Invoke("param($path) Test-ModuleManifest -Path $path").Items.Single());
+
+        Assert.Equal("CaseOps", module.Name);
+        Assert.Equal(new Version(0, 1, 0), module.Version);
+        Assert.Contains("Core", module.CompatiblePSEditions);
+        Assert.Contains("Desktop", module.CompatiblePSEditions);
+    }
+
+    [Fact]
+    public void Import_exports_exactly_the_cmdlets_the_manifest_lists_without_wildcards()
+    {
+        var manifest = (System.Collections.Hashtable)Invoke(
+            "param($path) [System.Management.Automation.Language.Parser]::ParseFile($path, [ref]$null, [ref]$null).Find({ $args[0] -is [System.Management.Automation.Language.HashtableAst] }, $false).SafeGetValue()").Items.Single();
+        var listed = ((object[])manifest["CmdletsToExport"]!).Cast<string>().OrderBy(n => n).ToList();
+        Assert.DoesNotContain(listed, n => n.Contains('*'));
+        Assert.Empty((object[])manifest["FunctionsToExport"]!);
+        Assert.Empty((object[])manifest["AliasesToExport"]!);
+
+        var exported = Invoke("param($path) (Import-Module $path -PassThru).ExportedCmdlets.Keys").Items.Cast<string>().OrderBy(n => n).ToList();
+        var compiled = typeof(CaseOps.Cmdlets.Common.CaseOpsCmdlet).Assembly.GetTypes()
+            .Select(t => t.GetCustomAttributes(typeof(CmdletAttribute), false).Cast<CmdletAttribute>().SingleOrDefault())
+            .Where(a => a != null).Select(a => a!.VerbName + "-" + a.NounName).OrderBy(n => n).ToList();
+
+        Assert.Equal(listed, exported);
+        Assert.Equal(compiled, listed); // a cmdlet missing from the manifest is a cmdlet users cannot call
+    }
+
+    [Fact]
+    public void Every_cmdlet_declares_its_output_type_and_every_change_supports_WhatIf()
+    {
+        foreach (var type in typeof(CaseOps.Cmdlets.Common.CaseOpsCmdlet).Assembly.GetTypes())
+        {
+            var cmdlet = type.GetCustomAttributes(typeof(CmdletAttribute), false).Cast<CmdletAttribute>().SingleOrDefault();
+            if (cmdlet == null)
+                continue;
+            Assert.True(type.GetCustomAttributes(typeof(OutputTypeAttribute), false).Length > 0, type.Name + " has no [OutputType]");
+            var changes = cmdlet.VerbName is "New" or "Set" or "Remove" or "Add" or "Merge" or "Rename";
+            Assert.True(!changes || cmdlet.SupportsShouldProcess, type.Name + " changes data without -WhatIf");
+            if (cmdlet.VerbName is "Remove" or "Merge")
+                Assert.Equal(ConfirmImpact.High, cmdlet.ConfirmImpact);
+        }
+    }
+
+    [Fact]
+    public void Case_objects_get_the_table_view()
+    {
+        var formatFile = Path.Combine(RepoPaths.StagedModuleDirectory, "CaseOps.format.ps1xml");
+        _ = new FormatTable(new[] { formatFile }); // throws when PowerShell cannot load the file
+
+        var view = System.Xml.Linq.XDocument.Load(formatFile).Descendants("View")
+            .Single(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value == "CaseOps.Incydr.Models.Case");
+        Assert.Equal(new[] { "Number", "Name", "Status", "Assignee", "Updated" }, view.Descendants("TableColumnHeader").Select(h => h.Element("Label")!.Value));
+    }
+}
