@@ -11,8 +11,9 @@
        Update-MarkdownCommandHelp, corrected as described at Update-CommandPage: new parameters
        get a section, removed ones lose theirs, written text is kept as it is), or runs
        New-MarkdownCommandHelp when the command has no page yet.
-    3. Exports all pages with Export-MamlCommandHelp and moves the result to
-       module/en-US/CaseOps.dll-Help.xml, the file Get-Help looks for next to CaseOps.dll.
+    3. Exports all pages with Export-MamlCommandHelp, repairs what PlatyPS 1.0.3 gets wrong for
+       Get-Help (see Repair-Maml) and writes module/en-US/CaseOps.dll-Help.xml, the file Get-Help
+       looks for in the culture folder beside CaseOps.dll.
     4. Rebuilds, so artifacts/module/CaseOps/en-US carries the new help.
 
     Pages with PlatyPS placeholders ({{ ... }}) are reported; -Strict makes them an error.
@@ -88,7 +89,7 @@ if (-not $GenerateOnly) {
 
 # ---- child process: update the pages and export MAML ----------------------------------------
 
-# Export-MamlCommandHelp (1.0.3) output needs three repairs before Get-Help shows it well:
+# Export-MamlCommandHelp (1.0.3) output needs these repairs before Get-Help shows it well:
 # - examples: the whole markdown body lands in <maml:introduction>, code fences and all, with a
 #   stray U+0080 paragraph; Get-Help wants the code in <dev:code> and the prose in <dev:remarks>;
 # - related links to other pages (Get-Case.md) are no URIs to Get-Help, and PlatyPS itself fails on
@@ -155,11 +156,11 @@ function Repair-Maml([string] $Source, [string] $Destination, $Help) {
 
 # Update-MarkdownCommandHelp alone is not enough (PlatyPS 1.0.3): where a parameter's description
 # in the page differs from the one Get-Help gives for the loaded command (always so for -WhatIf and
-# -Confirm, and for every parameter edited since the staged MAML was built) it appends the latter,
-# on every run; it keeps sections of parameters the command no longer has (it takes them for dynamic
-# parameters); and it stamps ms.date with today. So: merge with Update-CommandHelp, put the page's
-# own parameter descriptions back, drop vanished parameters, and rewrite the page only when
-# something other than the date changed.
+# -Confirm; for any parameter edited since the help the module carries was built) it appends the
+# latter, on every run; it keeps sections of parameters the command no longer has (it takes them
+# for dynamic parameters); and it stamps ms.date with today. So: merge with Update-CommandHelp, put
+# the page's own parameter descriptions back, drop vanished parameters, and rewrite the page only
+# when something other than the date changed.
 function Update-CommandPage($Command, [string] $Page, [string] $Scratch) {
     $before = Import-MarkdownCommandHelp -LiteralPath $Page
     $merged = Update-CommandHelp -LiteralPath $Page
