@@ -207,6 +207,7 @@ function Invoke-PesterSuite {
         $config.Run.Path = $files
         $config.Run.PassThru = $true
         $config.Output.Verbosity = 'Detailed'
+        if ([Console]::IsOutputRedirected) { $config.Output.RenderMode = 'Plaintext' }   # CI logs: no colour codes
         $config.TestResult.Enabled = $true
         $config.TestResult.OutputFormat = 'NUnitXml'
         $config.TestResult.OutputPath = $resultFile
