@@ -61,31 +61,35 @@ namespace CaseOps.Http
         /// </summary>
         public async Task<RestResponse> SendAsync(RestRequest request, IRequestLog log, CancellationToken cancellationToken)
         {
-            var response = await SendOnceAsync(request, log, authenticate: true, logBodies: true, cancellationToken).ConfigureAwait(false);
+            var retrySafe = RetryPipelineFactory.IsSafeToRepeat(request.Method);
+            var response = await SendOnceAsync(request, log, authenticate: true, logBodies: true, retrySafe, cancellationToken).ConfigureAwait(false);
             if ((int)response.StatusCode == 401 && Authenticator != null
                 && await Authenticator.RefreshAsync(request, log, cancellationToken).ConfigureAwait(false))
             {
                 log.Verbose($"{ServiceName} answered 401; replaying {request.Method.ToString().ToUpperInvariant()} {request.Resource} once with a fresh token");
-                response = await SendOnceAsync(request, log, authenticate: true, logBodies: true, cancellationToken).ConfigureAwait(false);
+                response = await SendOnceAsync(request, log, authenticate: true, logBodies: true, retrySafe, cancellationToken).ConfigureAwait(false);
             }
             EnsureSuccess(request, response);
             return response;
         }
 
-        /// <summary>Sends without the connection's credentials and without body logging (token requests).</summary>
+        /// <summary>
+        /// Sends a token request: without the connection's credentials, without body logging, and
+        /// retried like a read, since asking for a token twice changes nothing.
+        /// </summary>
         internal async Task<RestResponse> SendUnauthenticatedAsync(RestRequest request, IRequestLog log, CancellationToken cancellationToken)
         {
-            var response = await SendOnceAsync(request, log, authenticate: false, logBodies: false, cancellationToken).ConfigureAwait(false);
+            var response = await SendOnceAsync(request, log, authenticate: false, logBodies: false, retrySafe: true, cancellationToken).ConfigureAwait(false);
             EnsureSuccess(request, response);
             return response;
         }
 
-        private async Task<RestResponse> SendOnceAsync(RestRequest request, IRequestLog log, bool authenticate, bool logBodies, CancellationToken cancellationToken)
+        private async Task<RestResponse> SendOnceAsync(RestRequest request, IRequestLog log, bool authenticate, bool logBodies, bool retrySafe, CancellationToken cancellationToken)
         {
             var method = request.Method.ToString().ToUpperInvariant();
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             context.Properties.Set(RetryPipelineFactory.LogKey, log);
-            context.Properties.Set(RetryPipelineFactory.RetrySafeKey, RetryPipelineFactory.IsSafeToRepeat(request.Method));
+            context.Properties.Set(RetryPipelineFactory.RetrySafeKey, retrySafe);
             context.Properties.Set(RetryPipelineFactory.DescriptionKey, method + " " + request.Resource);
             try
             {

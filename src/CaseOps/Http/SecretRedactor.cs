@@ -10,7 +10,7 @@ namespace CaseOps.Http
             RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
         private static readonly Regex FormSecret = new Regex(
-            "((?:^|&)(?:access_token|client_secret|password|token)=)[^&]*",
+            "((?:^|[&?\\s])(?:access_token|client_secret|password|token)=)[^&]*",
             RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
         public const int MaxLoggedBodyLength = 4096;

@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security;
+using CaseOps.Connections;
+using CaseOps.Http;
+using CaseOps.Incydr;
+using CaseOps.Incydr.Models;
+using CaseOps.Paging;
+using CaseOps.Tests.Infrastructure;
+using Xunit;
+
+namespace CaseOps.Tests.Http;
+
+/// <summary>The Http core and CaseService used from C# alone, against the emulator.</summary>
+public sealed class HttpCoreTests : IClassFixture<SandboxFixture>
+{
+    private readonly SandboxFixture _sandbox;
+
+    public HttpCoreTests(SandboxFixture sandbox)
+    {
+        _sandbox = sandbox;
+        _sandbox.Reset();
+    }
+
+    private sealed class CapturingLog : IRequestLog
+    {
+        public readonly ConcurrentQueue<string> Lines = new();
+        public void Verbose(string message) => Lines.Enqueue("V " + message);
+        public void Debug(string message) => Lines.Enqueue("D " + message);
+        public bool IsDebugEnabled => true;
+    }
+
+    private IncydrConnection Connect(Action<ApiClientOptions>? configure = null, string? secret = null)
+    {
+        var options = new ApiClientOptions(_sandbox.Host.IncydrBaseUri) { RetryBaseDelay = TimeSpan.FromMilliseconds(10) };
+        configure?.Invoke(options);
+        var secure = new SecureString();
+        foreach (var c in secret ?? _sandbox.Host.Options.ClientSecret)
+            secure.AppendChar(c);
+        return new IncydrConnection(options, _sandbox.Host.Options.ClientId, secure);
+    }
+
+    [Fact]
+    public async Task Logs_show_bodies_at_debug_but_never_the_token_or_secret()
+    {
+        using var connection = Connect();
+        var log = new CapturingLog();
+        var service = new CaseService(connection, log);
+
+        var created = await service.CreateAsync(new CaseChanges { Name = "Debug log " + Guid.NewGuid().ToString("N")[..6], Description = "body text" }, CancellationToken.None);
+        var token = (await connection.Tokens.GetTokenAsync(RequestLog.None, CancellationToken.None)).AccessToken;
+
+        Assert.Contains(log.Lines, l => l.StartsWith("D Request body:") && l.Contains("body text"));
+        Assert.Contains(log.Lines, l => l.StartsWith("D Response body:") && l.Contains(created.Number.ToString()));
+        Assert.Contains(log.Lines, l => l.StartsWith("V POST ") && l.Contains("/v1/oauth"));
+        Assert.DoesNotContain(log.Lines, l => l.Contains(token));
+        Assert.DoesNotContain(log.Lines, l => l.Contains(_sandbox.Host.Options.ClientSecret));
+        Assert.DoesNotContain(log.Lines, l => l.Contains("access_token\":\"e"));
+    }
+
+    [Fact]
+    public void Redactor_masks_credential_fields()
+    {
+        var text = SecretRedactor.Redact("{\"access_token\":\"abc.def\",\"name\":\"x\",\"password\": \"p\"} client_secret=s3&x=1");
+
+        Assert.DoesNotContain("abc.def", text);
+        Assert.DoesNotContain("\"p\"", text);
+        Assert.DoesNotContain("s3", text);
+        Assert.Contains("\"name\":\"x\"", text);
+    }
+
+    [Fact]
+    public async Task Retry_After_from_the_server_sets_the_wait()
+    {
+        _sandbox.Host.Faults.RetryAfterSeconds = 1;
+        _sandbox.Host.Faults.FailNext(1, 429);
+        using var connection = Connect(o => o.RetryBaseDelay = TimeSpan.FromMilliseconds(1));
+        await connection.Tokens.GetTokenAsync(RequestLog.None, CancellationToken.None);
+        var log = new CapturingLog();
+
+        var watch = Stopwatch.StartNew();
+        var found = await new CaseService(connection, log).GetAsync(3, CancellationToken.None);
+
+        Assert.Equal(3, found.Number);
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(900), $"retried after {watch.ElapsedMilliseconds} ms, before Retry-After");
+        Assert.Contains(log.Lines, l => l.Contains("Retry 1 of 4") && l.Contains("in 1.0 s") && l.Contains("429"));
+    }
+
+    [Fact]
+    public async Task Transport_failures_are_retried_then_reported_with_status_zero()
+    {
+        var port = FreePort();
+        using var connection = new IncydrConnection(
+            new ApiClientOptions(new Uri($"http://127.0.0.1:{port}/")) { RetryBaseDelay = TimeSpan.FromMilliseconds(1), MaxRetries = 2 },
+            "id", new SecureString());
+        var log = new CapturingLog();
+
+        var error = await Assert.ThrowsAsync<CaseOpsApiException>(() => new CaseService(connection, log).GetAsync(1, CancellationToken.None));
+
+        Assert.Equal(0, error.StatusCode);
+        Assert.Contains("could not be reached", error.Message);
+        Assert.Equal(2, log.Lines.Count(l => l.Contains("Retry ")));
+    }
+
+    [Fact]
+    public async Task A_slow_answer_beyond_the_timeout_is_a_timeout_failure()
+    {
+        _sandbox.Host.Faults.Latency = TimeSpan.FromSeconds(3);
+        using var connection = Connect(o => { o.Timeout = TimeSpan.FromMilliseconds(300); o.MaxRetries = 1; });
+        _sandbox.Host.Faults.Latency = TimeSpan.Zero;
+        await connection.Tokens.GetTokenAsync(RequestLog.None, CancellationToken.None);
+        _sandbox.Host.Faults.Latency = TimeSpan.FromSeconds(3);
+
+        var error = await Assert.ThrowsAsync<CaseOpsApiException>(() => new CaseService(connection).GetAsync(1, CancellationToken.None));
+
+        Assert.Equal(0, error.StatusCode);
+        Assert.Equal(2, _sandbox.Host.Requests.Count("GET", "/v1/cases/1"));
+    }
+
+    [Fact]
+    public async Task Cancelling_a_call_cancels_the_request()
+    {
+        _sandbox.Host.Faults.Latency = TimeSpan.FromSeconds(5);
+        using var connection = Connect();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var watch = Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new CaseService(connection).GetAsync(1, cts.Token));
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task Unknown_fields_from_the_server_are_kept()
+    {
+        using var connection = Connect();
+
+        var found = await new CaseService(connection).GetAsync(1, CancellationToken.None);
+
+        Assert.Equal(_sandbox.Host.Cases.Find(1)!.Name, found.Name);
+        Assert.NotNull(found.AdditionalProperties);
+    }
+
+    [Fact]
+    public async Task Service_listing_streams_the_emulator_cases_in_order()
+    {
+        using var connection = Connect();
+        var stream = new CaseService(connection).List(new CaseFilter { Descending = true }, new PageStreamOptions { PageSize = 60 });
+
+        var numbers = new List<long>();
+        await foreach (var c in stream)
+            numbers.Add(c.Number);
+
+        Assert.Equal(_sandbox.Host.Cases.Snapshot().Select(c => c.Number).OrderByDescending(n => n), numbers);
+        Assert.Equal(_sandbox.Host.Cases.Count, stream.TotalCount);
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
