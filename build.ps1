@@ -61,7 +61,7 @@ function Invoke-Build([string] $BuildConfiguration) {
 
 function Test-GalleryReachable {
     try {
-        $null = Invoke-WebRequest -Uri 'https://www.powershellgallery.com/api/v2/' -Method Head -TimeoutSec 10 -UseBasicParsing
+        $null = Invoke-WebRequest -Uri 'https://www.powershellgallery.com/api/v2/' -TimeoutSec 10 -UseBasicParsing
         return $true
     }
     catch {
@@ -95,11 +95,11 @@ function Assert-RequiredModule([string] $Name) {
     }
     if (Get-Command Install-PSResource -ErrorAction SilentlyContinue) {
         Write-Step "Installing $Name $pinned from the PowerShell Gallery (Install-PSResource, current user)"
-        Install-PSResource -Name $Name -Version $pinned.ToString() -Scope CurrentUser -TrustRepository -Quiet
+        $null = Install-PSResource -Name $Name -Version $pinned.ToString() -Scope CurrentUser -TrustRepository -Quiet
     }
     elseif (Get-Command Install-Module -ErrorAction SilentlyContinue) {
         Write-Step "Installing $Name $pinned from the PowerShell Gallery (Install-Module, current user)"
-        Install-Module -Name $Name -RequiredVersion $pinned -Scope CurrentUser -Force -SkipPublisherCheck -AllowClobber
+        $null = Install-Module -Name $Name -RequiredVersion $pinned -Scope CurrentUser -Force -SkipPublisherCheck -AllowClobber
     }
     else {
         throw "Missing: $what ($have); neither Install-PSResource nor Install-Module is available to install it."
