@@ -28,9 +28,16 @@ namespace CaseOps.Connections
 
         internal ApiClient Api { get; }
 
+        /// <summary>True once Disconnect-CaseOps closed the connection; it can no longer be used.</summary>
+        public bool IsClosed { get; private set; }
+
         public override string ToString() => $"{Service} {BaseUri} as {Account}";
 
-        public void Dispose() => Api.Dispose();
+        public void Dispose()
+        {
+            IsClosed = true;
+            Api.Dispose();
+        }
     }
 
     public enum CaseOpsService

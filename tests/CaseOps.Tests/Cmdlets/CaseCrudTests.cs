@@ -139,6 +139,30 @@ public sealed class CaseCrudTests : IClassFixture<SandboxFixture>, IDisposable
     }
 
     [Fact]
+    public void Set_case_takes_plain_numbers_from_the_pipeline_and_empty_text_clears()
+    {
+        var created = NewCase("Crud numbers " + Guid.NewGuid().ToString("N")[..8], "to clear");
+
+        var updated = _session.Run("param($n) $n | Set-Case -Description ''", new() { ["n"] = created.Number }).AssertSuccess().Objects<Case>().Single();
+
+        Assert.Null(updated.Description);
+        Assert.Null(_sandbox.Host.Cases.Find(created.Number)!.Description);
+    }
+
+    [Fact]
+    public void New_case_treats_empty_cells_as_no_value()
+    {
+        var name = "Crud csv " + Guid.NewGuid().ToString("N")[..8];
+
+        var created = _session.Run("param($n) [pscustomobject]@{ Name = $n; Description = ''; Assignee = ''; Subject = '' } | New-Case", new() { ["n"] = name })
+            .AssertSuccess().Objects<Case>().Single();
+
+        Assert.Equal(name, created.Name);
+        Assert.Null(created.Assignee);
+        Assert.Null(created.Description);
+    }
+
+    [Fact]
     public void Set_case_on_a_closed_case_reports_it_is_closed()
     {
         var created = NewCase("Crud closed " + Guid.NewGuid().ToString("N")[..8]);

@@ -81,6 +81,18 @@ public sealed class ConnectionTests : IClassFixture<SandboxFixture>, IDisposable
     }
 
     [Fact]
+    public void A_disconnected_connection_object_gives_a_clear_error()
+    {
+        var connection = _session.ConnectIncydr(_sandbox.Host).AssertSuccess().Objects<IncydrConnection>().Single();
+        _session.Run("Disconnect-CaseOps -Service Incydr").AssertSuccess();
+
+        var result = _session.Run("param($c) Get-Case -Number 1 -Connection $c", new() { ["c"] = connection });
+
+        Assert.True(connection.IsClosed);
+        Assert.Equal("ConnectionClosed,CaseOps.Cmdlets.Cases.GetCaseCommand", result.FirstError.FullyQualifiedErrorId);
+    }
+
+    [Fact]
     public void Explicit_connection_parameter_overrides_the_default()
     {
         var connection = _session.ConnectIncydr(_sandbox.Host).AssertSuccess().Objects<IncydrConnection>().Single();

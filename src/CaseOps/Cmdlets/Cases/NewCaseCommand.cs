@@ -38,7 +38,14 @@ namespace CaseOps.Cmdlets.Cases
             if (!ShouldProcess($"Case '{Name}'", "Create"))
                 return;
             var service = new CaseService(ResolveConnection(), RequestLog);
-            var changes = new CaseChanges { Name = Name, Description = Description, Findings = Findings, Subject = Subject, Assignee = Assignee };
+            var changes = new CaseChanges
+            {
+                Name = Name,
+                Description = ParameterText.EmptyAsNull(Description),
+                Findings = ParameterText.EmptyAsNull(Findings),
+                Subject = ParameterText.EmptyAsNull(Subject),
+                Assignee = ParameterText.EmptyAsNull(Assignee),
+            };
             try
             {
                 WriteObject(Await(service.CreateAsync(changes, CancellationToken)));

@@ -18,7 +18,7 @@ namespace CaseOps.Cmdlets.Cases
         private const string NumberSet = "ByNumber";
         private const string InputObjectSet = "InputObject";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = NumberSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = NumberSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("CaseNumber")]
         [ValidateRange(1, long.MaxValue)]
         public long Number { get; set; }
@@ -75,14 +75,12 @@ namespace CaseOps.Cmdlets.Cases
             InputObject?.ApplyEditsTo(changes);
             if (Bound(nameof(Name))) changes.Name = Name!;
             if (Bound(nameof(Status))) changes.Status = Status;
-            if (Bound(nameof(Description))) changes.Description = EmptyAsNull(Description);
-            if (Bound(nameof(Findings))) changes.Findings = EmptyAsNull(Findings);
-            if (Bound(nameof(Subject))) changes.Subject = EmptyAsNull(Subject);
-            if (Bound(nameof(Assignee))) changes.Assignee = EmptyAsNull(Assignee);
+            if (Bound(nameof(Description))) changes.Description = ParameterText.EmptyAsNull(Description);
+            if (Bound(nameof(Findings))) changes.Findings = ParameterText.EmptyAsNull(Findings);
+            if (Bound(nameof(Subject))) changes.Subject = ParameterText.EmptyAsNull(Subject);
+            if (Bound(nameof(Assignee))) changes.Assignee = ParameterText.EmptyAsNull(Assignee);
         }
 
         private bool Bound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
-
-        private static string? EmptyAsNull(string? value) => string.IsNullOrEmpty(value) ? null : value;
     }
 }

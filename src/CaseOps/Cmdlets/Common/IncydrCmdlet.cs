@@ -23,7 +23,13 @@ namespace CaseOps.Cmdlets.Common
             if (_resolved != null)
                 return _resolved;
             if (Connection != null)
+            {
+                if (Connection.IsClosed)
+                    ThrowTerminatingError(new ErrorRecord(
+                        new PSInvalidOperationException($"The connection {Connection} was closed by Disconnect-CaseOps. Run Connect-Incydr again."),
+                        "ConnectionClosed", ErrorCategory.InvalidOperation, Connection));
                 return _resolved = Connection;
+            }
             if (ConnectionRegistry.Get(CaseOpsService.Incydr) is IncydrConnection current)
                 return _resolved = current;
             if (IncydrConnectionFactory.EnvironmentIsComplete

@@ -7,7 +7,7 @@ namespace CaseOps.Cmdlets.Connection
 {
     /// <summary>Shows this session's default connections.</summary>
     [Cmdlet(VerbsCommon.Get, "CaseOpsConnection")]
-    [OutputType(typeof(IncydrConnection))]
+    [OutputType(typeof(CaseOpsConnection))]
     public sealed class GetCaseOpsConnectionCommand : CaseOpsCmdlet
     {
         /// <summary>Only the connection to this service.</summary>
