@@ -7,7 +7,8 @@
 BeforeAll {
     $repoRoot = Split-Path -Parent $PSScriptRoot
     Import-Module (Join-Path $repoRoot 'artifacts/module/CaseOps/CaseOps.psd1') -Force -ErrorAction Stop
-    $script:Sandbox = & (Join-Path $repoRoot 'tools/Start-Sandbox.ps1') -Cases 200 -Seed 42
+    $script:SeededCases = 200
+    $script:Sandbox = & (Join-Path $repoRoot 'tools/Start-Sandbox.ps1') -Cases $SeededCases -Seed 42
     $script:EnvironmentNames = 'CASEOPS_INCYDR_URL', 'CASEOPS_INCYDR_CLIENT_ID', 'CASEOPS_INCYDR_CLIENT_SECRET'
 
     # A case name no other test (or earlier run) uses.
@@ -80,8 +81,8 @@ Describe 'Listing cases' {
     }
 
     It 'lists every case by default, in number order, as typed objects' {
-        $All.Count | Should -Be 200
-        ($All.Number -join ',') | Should -Be ((1..200) -join ',')
+        $All.Count | Should -Be $SeededCases
+        ($All.Number -join ',') | Should -Be ((1..$SeededCases) -join ',')
         $All[0] | Should -BeOfType ([CaseOps.Incydr.Models.Case])
         $All[0].Status | Should -BeOfType ([CaseOps.Incydr.Models.CaseStatus])
         $All | Where-Object { -not $_.Name } | Should -BeNullOrEmpty
@@ -168,7 +169,7 @@ Describe 'Listing cases' {
 
         $found = @(Get-Case -UpdatedAfter $from.UtcDateTime)
 
-        $found.Count | Should -Be 50
+        $found.Count | Should -Be ($SeededCases - 150)
         $found | Where-Object UpdatedAt -LT $from | Should -BeNullOrEmpty
     }
 
@@ -186,14 +187,14 @@ Describe 'Listing cases' {
     It '-SortBy Number -Descending starts with the newest case' {
         $found = @(Get-Case -SortBy Number -Descending)
 
-        $found.Count | Should -Be 200
-        ($found.Number -join ',') | Should -Be ((200..1) -join ',')
+        $found.Count | Should -Be $SeededCases
+        ($found.Number -join ',') | Should -Be (($SeededCases..1) -join ',')
     }
 
     It '-SortBy UpdatedAt -Descending orders by last change, newest first' {
         $found = @(Get-Case -SortBy UpdatedAt -Descending)
 
-        $found.Count | Should -Be 200
+        $found.Count | Should -Be $SeededCases
         for ($i = 1; $i -lt $found.Count; $i++) {
             $found[$i].UpdatedAt | Should -BeLessOrEqual $found[$i - 1].UpdatedAt
         }
@@ -204,15 +205,15 @@ Describe 'Listing cases' {
         $found = @(Get-Case -SortBy Status)
         $statuses = @($found.Status | ForEach-Object { $_.ToString().ToUpperInvariant() })
 
-        $found.Count | Should -Be 200
+        $found.Count | Should -Be $SeededCases
         ($statuses -join ',') | Should -Be (($statuses | Sort-Object -CaseSensitive) -join ',')
         @($statuses | Select-Object -Unique).Count | Should -BeGreaterThan 1
     }
 
     It '-First and -Skip page through the listing' {
         ((Get-Case -Skip 10 -First 5).Number -join ',') | Should -Be '11,12,13,14,15'
-        ((Get-Case -SortBy Number -Descending -First 3).Number -join ',') | Should -Be '200,199,198'
-        @(Get-Case -Skip 195).Count | Should -Be 5
+        ((Get-Case -SortBy Number -Descending -First 3).Number -join ',') | Should -Be (($SeededCases..($SeededCases - 2)) -join ',')
+        @(Get-Case -Skip ($SeededCases - 5)).Count | Should -Be 5
     }
 
     It '-First limits what is fetched, not only what is shown' {
@@ -305,7 +306,7 @@ Describe 'Creating, changing and removing a case' {
 
         $case = New-Case -Name $name -Description 'Found by Pester' -Findings '## Findings' -Assignee $Investigator -Subject $Subject
 
-        $case.Number | Should -BeGreaterThan 200
+        $case.Number | Should -BeGreaterThan $SeededCases
         $case.Name | Should -Be $name
         $case.Status | Should -Be 'Open'
         $case.Description | Should -Be 'Found by Pester'
