@@ -43,7 +43,11 @@ namespace CaseOps.Paging
             var skip = Math.Max(0, _options.Skip);
             var remaining = _options.First ?? long.MaxValue;
             if (remaining <= 0)
+            {
+                if (_options.NeedTotalCount)
+                    TotalCount = (await _fetch(1, 1, cancellationToken).ConfigureAwait(false)).TotalCount;
                 yield break;
+            }
 
             var firstPage = checked((int)(skip / pageSize) + 1);
             var skipOnFirstPage = (int)(skip % pageSize);

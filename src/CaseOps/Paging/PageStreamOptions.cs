@@ -15,5 +15,11 @@ namespace CaseOps.Paging
         /// opens one page at a time as pages are consumed, so a consumer that stops early costs little.
         /// </summary>
         public int MaxPagesAhead { get; set; } = 4;
+
+        /// <summary>
+        /// The caller wants <see cref="PageStream{T}.TotalCount"/> even when <see cref="First"/> is 0
+        /// (<c>-IncludeTotalCount -First 0</c> counts without listing): one item is fetched to learn it.
+        /// </summary>
+        public bool NeedTotalCount { get; set; }
     }
 }

@@ -112,6 +112,16 @@ public sealed class CaseListingTests : IClassFixture<SandboxFixture>, IDisposabl
     }
 
     [Fact]
+    public void IncludeTotalCount_with_First_0_counts_without_listing()
+    {
+        var result = _session.Run("Get-Case -Status Open -IncludeTotalCount -First 0").AssertSuccess();
+
+        var open = (ulong)_sandbox.Host.Cases.Snapshot().Count(c => c.Status == CaseOps.Sandbox.Incydr.CaseStatus.OPEN);
+        Assert.Equal(open, Assert.Single(result.Output).BaseObject);
+        Assert.Contains("pgSize=1", Assert.Single(_sandbox.Host.Requests.Entries, e => e.Path == CasesPath).QueryString);
+    }
+
+    [Fact]
     public void Verbose_shows_each_request_without_the_token()
     {
         var result = _session.Run("Get-Case -PageSize 100 -Verbose").AssertSuccess();

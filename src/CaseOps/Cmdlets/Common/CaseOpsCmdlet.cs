@@ -133,6 +133,7 @@ namespace CaseOps.Cmdlets.Common
             var options = new PageStreamOptions { PageSize = pageSize };
             if (PagingParameters != null)
             {
+                options.NeedTotalCount = PagingParameters.IncludeTotalCount;
                 options.Skip = (long)Math.Min(PagingParameters.Skip, long.MaxValue);
                 if (PagingParameters.First != ulong.MaxValue)
                     options.First = (long)Math.Min(PagingParameters.First, long.MaxValue);
