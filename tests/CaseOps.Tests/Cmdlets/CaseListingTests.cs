@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Management.Automation;
 using CaseOps.Incydr.Models;
 using CaseOps.Tests.Infrastructure;
 using Xunit;
@@ -130,6 +131,29 @@ public sealed class CaseListingTests : IClassFixture<SandboxFixture>, IDisposabl
         Assert.Equal(3, pageLines.Count);
         Assert.All(pageLines, l => Assert.Matches(@"-> 200 OK \(\d+ ms\)$", l));
         Assert.DoesNotContain(result.Verbose, v => v.Contains("Bearer") || v.Contains(_sandbox.Host.Options.ClientSecret));
+    }
+
+    [Fact]
+    public void Long_listings_show_throttled_progress_and_complete_it()
+    {
+        _sandbox.Host.Faults.Latency = TimeSpan.FromMilliseconds(60);
+
+        var result = _session.Run("Get-Case -PageSize 5").AssertSuccess();
+
+        Assert.Equal(250, result.Output.Count);
+        var progress = result.Progress.Where(p => p.Activity == "Listing Incydr cases").ToList();
+        Assert.NotEmpty(progress);
+        Assert.True(progress.Count < 50, $"{progress.Count} progress records for 50 pages: not throttled");
+        Assert.Equal(ProgressRecordType.Completed, progress.Last().RecordType);
+        Assert.Contains(progress, p => p.StatusDescription.Contains("of 250") && p.PercentComplete is > 0 and <= 100);
+    }
+
+    [Fact]
+    public void Short_listings_show_no_progress()
+    {
+        var result = _session.Run("Get-Case -PageSize 100 -First 150").AssertSuccess();
+
+        Assert.Empty(result.Progress);
     }
 
     [Fact]

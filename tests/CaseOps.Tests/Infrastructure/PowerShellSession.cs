@@ -75,6 +75,7 @@ public sealed class PowerShellSession : IDisposable
             ps.Streams.Error.ToList(),
             ps.Streams.Verbose.Select(v => v.Message).ToList(),
             ps.Streams.Debug.Select(d => d.Message).ToList(),
+            ps.Streams.Progress.ToList(),
             arrivals,
             terminating);
     }
@@ -87,6 +88,7 @@ public sealed record ScriptResult(
     IReadOnlyList<ErrorRecord> Errors,
     IReadOnlyList<string> Verbose,
     IReadOnlyList<string> Debug,
+    IReadOnlyList<ProgressRecord> Progress,
     IReadOnlyList<long> OutputArrivals,
     Exception? Terminating)
 {

@@ -16,6 +16,7 @@ namespace CaseOps.Cmdlets.Common
     public abstract class CaseOpsCmdlet : PSCmdlet, IDisposable
     {
         private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(300);
+        private static int _nextActivityId; // one id per listing, so nested listings keep separate bars
         private CancellationTokenSource _cancellation = new CancellationTokenSource();
         private PipelineRequestLog? _log;
 
@@ -76,7 +77,7 @@ namespace CaseOps.Cmdlets.Common
         {
             var enumerator = stream.GetAsyncEnumerator(CancellationToken);
             var totalWritten = false;
-            var progress = new ProgressRecord(Math.Abs(activity.GetHashCode()) % 100000 + 1, activity, "Fetching the first page");
+            var progress = new ProgressRecord(Interlocked.Increment(ref _nextActivityId), activity, "Fetching the first page");
             var progressShown = false;
             var lastProgress = Stopwatch.StartNew();
             long written = 0;
