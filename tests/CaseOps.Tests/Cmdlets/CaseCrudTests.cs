@@ -7,33 +7,26 @@ using SandboxCaseStatus = CaseOps.Sandbox.Incydr.CaseStatus;
 namespace CaseOps.Tests.Cmdlets;
 
 /// <summary>Get-Case by number, New-Case, Set-Case, Remove-Case against the emulator.</summary>
-public sealed class CaseCrudTests : IClassFixture<SandboxFixture>, IDisposable
+public sealed class CaseCrudTests : CmdletTestBase
 {
-    private readonly SandboxFixture _sandbox;
-    private readonly PowerShellSession _session = new();
 
     public CaseCrudTests(SandboxFixture sandbox)
+        : base(sandbox)
     {
-        _sandbox = sandbox;
-        _sandbox.Reset();
-        _session.ConnectIncydr(sandbox.Host).AssertSuccess();
-        _sandbox.Host.Requests.Clear();
     }
 
-    public void Dispose() => _session.Dispose();
-
-    private int ChangeRequests => _sandbox.Host.Requests.Count(e => e.Method is "POST" or "PUT" or "DELETE" && e.Path.StartsWith("/v1/cases"));
+    private int ChangeRequests => Sandbox.Host.Requests.Count(e => e.Method is "POST" or "PUT" or "DELETE" && e.Path.StartsWith("/v1/cases"));
 
     private Case NewCase(string name, string? description = null) =>
-        _session.Run("param($n, $d) New-Case -Name $n -Description $d", new() { ["n"] = name, ["d"] = description })
+        Session.Run("param($n, $d) New-Case -Name $n -Description $d", new() { ["n"] = name, ["d"] = description })
             .AssertSuccess().Objects<Case>().Single();
 
     [Fact]
     public void Get_by_number_returns_the_detail_view()
     {
-        var record = _sandbox.Host.Cases.Find(7)!;
+        var record = Sandbox.Host.Cases.Find(7)!;
 
-        var found = _session.Run("Get-Case -Number 7").AssertSuccess().Objects<Case>().Single();
+        var found = Session.Run("Get-Case -Number 7").AssertSuccess().Objects<Case>().Single();
 
         Assert.Equal(7, found.Number);
         Assert.Equal(record.Name, found.Name);
@@ -44,7 +37,7 @@ public sealed class CaseCrudTests : IClassFixture<SandboxFixture>, IDisposable
     [Fact]
     public void Unknown_numbers_from_the_pipeline_are_reported_and_the_rest_still_run()
     {
-        var result = _session.Run("1, 999999, 3 | Get-Case");
+        var result = Session.Run("1, 999999, 3 | Get-Case");
 
         Assert.Equal(new long[] { 1, 3 }, result.Objects<Case>().Select(c => c.Number));
         var error = Assert.Single(result.Errors);
@@ -59,16 +52,16 @@ public sealed class CaseCrudTests : IClassFixture<SandboxFixture>, IDisposable
     [InlineData("-5")]
     public void Number_below_one_is_a_validation_error(string number)
     {
-        var result = _session.Run("Get-Case -Number " + number);
+        var result = Session.Run("Get-Case -Number " + number);
 
         Assert.Equal("ParameterArgumentValidationError,CaseOps.Cmdlets.Cases.GetCaseCommand", result.FirstError.FullyQualifiedErrorId);
-        Assert.Equal(0, _sandbox.Host.Requests.Count(e => e.Path.StartsWith("/v1/cases")));
+        Assert.Equal(0, Sandbox.Host.Requests.Count(e => e.Path.StartsWith("/v1/cases")));
     }
 
     [Fact]
     public void Invalid_status_is_a_validation_error_listing_the_valid_ones()
     {
-        var result = _session.Run("Get-Case -Status Pending");
+        var result = Session.Run("Get-Case -Status Pending");
 
         Assert.StartsWith("ParameterArgumentTransformationError", result.FirstError.FullyQualifiedErrorId.Replace("CannotConvertArgumentNoMessage", "ParameterArgumentTransformationError"));
         Assert.Contains("Open, Closed, Archived", result.FirstError.ToString());
@@ -81,7 +74,7 @@ public sealed class CaseCrudTests : IClassFixture<SandboxFixture>, IDisposable
 
         Assert.Equal(CaseStatus.Open, created.Status);
         Assert.Equal("first", created.Description);
-        var stored = _sandbox.Host.Cases.Find(created.Number)!;
+        var stored = Sandbox.Host.Cases.Find(created.Number)!;
         Assert.Equal(created.Name, stored.Name);
         Assert.Equal(SandboxCaseStatus.OPEN, stored.Status);
     }
@@ -89,9 +82,9 @@ public sealed class CaseCrudTests : IClassFixture<SandboxFixture>, IDisposable
     [Fact]
     public void New_case_with_a_taken_name_names_the_case_in_a_ResourceExists_error()
     {
-        var existing = _sandbox.Host.Cases.Find(2)!.Name;
+        var existing = Sandbox.Host.Cases.Find(2)!.Name;
 
-        var result = _session.Run("param($n) New-Case -Name $n", new() { ["n"] = existing });
+        var result = Session.Run("param($n) New-Case -Name $n", new() { ["n"] = existing });
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("CaseNameExists,CaseOps.Cmdlets.Cases.NewCaseCommand", error.FullyQualifiedErrorId);
@@ -102,7 +95,7 @@ public sealed class CaseCrudTests : IClassFixture<SandboxFixture>, IDisposable
     [Fact]
     public void New_case_without_a_name_is_refused_before_any_request()
     {
-        var result = _session.Run("New-Case -Name ''");
+        var result = Session.Run("New-Case -Name ''");
 
         Assert.StartsWith("ParameterArgumentValidationError", result.FirstError.FullyQualifiedErrorId);
         Assert.Equal(0, ChangeRequests);
@@ -112,16 +105,16 @@ public sealed class CaseCrudTests : IClassFixture<SandboxFixture>, IDisposable
     public void Set_case_by_parameter_keeps_the_fields_it_was_not_given()
     {
         var created = NewCase("Crud set " + Guid.NewGuid().ToString("N")[..8], "keep me");
-        var assignee = _sandbox.Host.Users[1].Uid;
+        var assignee = Sandbox.Host.Users[1].Uid;
 
-        var updated = _session.Run("param($n, $a) Set-Case -Number $n -Assignee $a -Findings '# found'",
+        var updated = Session.Run("param($n, $a) Set-Case -Number $n -Assignee $a -Findings '# found'",
             new() { ["n"] = created.Number, ["a"] = assignee }).AssertSuccess().Objects<Case>().Single();
 
         Assert.Equal(assignee, updated.Assignee);
         Assert.Equal("# found", updated.Findings);
         Assert.Equal("keep me", updated.Description);
         Assert.Equal(created.Name, updated.Name);
-        Assert.Equal("keep me", _sandbox.Host.Cases.Find(created.Number)!.Description);
+        Assert.Equal("keep me", Sandbox.Host.Cases.Find(created.Number)!.Description);
     }
 
     [Fact]
@@ -130,12 +123,12 @@ public sealed class CaseCrudTests : IClassFixture<SandboxFixture>, IDisposable
         var created = NewCase("Crud pipe " + Guid.NewGuid().ToString("N")[..8], "from detail");
 
         // A listing's Case has no description; saving it must not clear the server's.
-        var updated = _session.Run("param($name) $c = Get-Case -Name $name; $c.Name = $c.Name + ' (renamed)'; $c | Set-Case",
+        var updated = Session.Run("param($name) $c = Get-Case -Name $name; $c.Name = $c.Name + ' (renamed)'; $c | Set-Case",
             new() { ["name"] = created.Name }).AssertSuccess().Objects<Case>().Single();
 
         Assert.Equal(created.Name + " (renamed)", updated.Name);
         Assert.Equal("from detail", updated.Description);
-        Assert.Equal(created.Name + " (renamed)", _sandbox.Host.Cases.Find(created.Number)!.Name);
+        Assert.Equal(created.Name + " (renamed)", Sandbox.Host.Cases.Find(created.Number)!.Name);
     }
 
     [Fact]
@@ -143,10 +136,10 @@ public sealed class CaseCrudTests : IClassFixture<SandboxFixture>, IDisposable
     {
         var created = NewCase("Crud numbers " + Guid.NewGuid().ToString("N")[..8], "to clear");
 
-        var updated = _session.Run("param($n) $n | Set-Case -Description ''", new() { ["n"] = created.Number }).AssertSuccess().Objects<Case>().Single();
+        var updated = Session.Run("param($n) $n | Set-Case -Description ''", new() { ["n"] = created.Number }).AssertSuccess().Objects<Case>().Single();
 
         Assert.Null(updated.Description);
-        Assert.Null(_sandbox.Host.Cases.Find(created.Number)!.Description);
+        Assert.Null(Sandbox.Host.Cases.Find(created.Number)!.Description);
     }
 
     [Fact]
@@ -154,7 +147,7 @@ public sealed class CaseCrudTests : IClassFixture<SandboxFixture>, IDisposable
     {
         var name = "Crud csv " + Guid.NewGuid().ToString("N")[..8];
 
-        var created = _session.Run("param($n) [pscustomobject]@{ Name = $n; Description = ''; Assignee = ''; Subject = '' } | New-Case", new() { ["n"] = name })
+        var created = Session.Run("param($n) [pscustomobject]@{ Name = $n; Description = ''; Assignee = ''; Subject = '' } | New-Case", new() { ["n"] = name })
             .AssertSuccess().Objects<Case>().Single();
 
         Assert.Equal(name, created.Name);
@@ -166,27 +159,27 @@ public sealed class CaseCrudTests : IClassFixture<SandboxFixture>, IDisposable
     public void Set_case_on_a_closed_case_reports_it_is_closed()
     {
         var created = NewCase("Crud closed " + Guid.NewGuid().ToString("N")[..8]);
-        _session.Run("param($n) Set-Case -Number $n -Status Closed", new() { ["n"] = created.Number }).AssertSuccess();
+        Session.Run("param($n) Set-Case -Number $n -Status Closed", new() { ["n"] = created.Number }).AssertSuccess();
 
-        var result = _session.Run("param($n) Set-Case -Number $n -Name 'changed after close'", new() { ["n"] = created.Number });
+        var result = Session.Run("param($n) Set-Case -Number $n -Name 'changed after close'", new() { ["n"] = created.Number });
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("CaseClosed,CaseOps.Cmdlets.Cases.SetCaseCommand", error.FullyQualifiedErrorId);
-        Assert.Equal(created.Name, _sandbox.Host.Cases.Find(created.Number)!.Name);
+        Assert.Equal(created.Name, Sandbox.Host.Cases.Find(created.Number)!.Name);
     }
 
     [Fact]
     public void WhatIf_sends_no_change()
     {
         var created = NewCase("Crud whatif " + Guid.NewGuid().ToString("N")[..8]);
-        _sandbox.Host.Requests.Clear();
+        Sandbox.Host.Requests.Clear();
 
-        var result = _session.Run("param($n) New-Case -Name 'never made' -WhatIf; Set-Case -Number $n -Name 'never' -WhatIf; Remove-Case -Number $n -WhatIf",
+        var result = Session.Run("param($n) New-Case -Name 'never made' -WhatIf; Set-Case -Number $n -Name 'never' -WhatIf; Remove-Case -Number $n -WhatIf",
             new() { ["n"] = created.Number }).AssertSuccess();
 
         Assert.Empty(result.Output);
-        Assert.Equal(0, _sandbox.Host.Requests.Total);
-        Assert.Equal(created.Name, _sandbox.Host.Cases.Find(created.Number)!.Name);
+        Assert.Equal(0, Sandbox.Host.Requests.Total);
+        Assert.Equal(created.Name, Sandbox.Host.Cases.Find(created.Number)!.Name);
     }
 
     [Fact]
@@ -195,11 +188,11 @@ public sealed class CaseCrudTests : IClassFixture<SandboxFixture>, IDisposable
         var first = NewCase("Crud remove a " + Guid.NewGuid().ToString("N")[..8]);
         var second = NewCase("Crud remove b " + Guid.NewGuid().ToString("N")[..8]);
 
-        var result = _session.Run("param($a, $b) $a, 999998, $b | Remove-Case -Confirm:$false",
+        var result = Session.Run("param($a, $b) $a, 999998, $b | Remove-Case -Confirm:$false",
             new() { ["a"] = first.Number, ["b"] = second.Number });
 
-        Assert.Null(_sandbox.Host.Cases.Find(first.Number));
-        Assert.Null(_sandbox.Host.Cases.Find(second.Number));
+        Assert.Null(Sandbox.Host.Cases.Find(first.Number));
+        Assert.Null(Sandbox.Host.Cases.Find(second.Number));
         var error = Assert.Single(result.Errors);
         Assert.Equal("CaseNotFound,CaseOps.Cmdlets.Cases.RemoveCaseCommand", error.FullyQualifiedErrorId);
     }
@@ -207,9 +200,9 @@ public sealed class CaseCrudTests : IClassFixture<SandboxFixture>, IDisposable
     [Fact]
     public void Cases_piped_from_a_listing_bind_by_number()
     {
-        var result = _session.Run("Get-Case -First 3 | Get-Case").AssertSuccess().Objects<Case>();
+        var result = Session.Run("Get-Case -First 3 | Get-Case").AssertSuccess().Objects<Case>();
 
         Assert.Equal(new long[] { 1, 2, 3 }, result.Select(c => c.Number));
-        Assert.All(result, c => Assert.Equal(_sandbox.Host.Cases.Find(c.Number)!.Description, c.Description));
+        Assert.All(result, c => Assert.Equal(Sandbox.Host.Cases.Find(c.Number)!.Description, c.Description));
     }
 }

@@ -11,26 +11,20 @@ namespace CaseOps.Tests.Cmdlets;
 /// Every Get-Case filter and sort key, checked against the emulator's own records: the expected set is
 /// computed here from the store, not taken from the server's answer.
 /// </summary>
-public sealed class CaseFilterTests : IClassFixture<SandboxFixture>, IDisposable
+public sealed class CaseFilterTests : CmdletTestBase
 {
-    private readonly SandboxFixture _sandbox;
-    private readonly PowerShellSession _session = new();
 
     public CaseFilterTests(SandboxFixture sandbox)
+        : base(sandbox)
     {
-        _sandbox = sandbox;
-        _sandbox.Reset();
-        _session.ConnectIncydr(sandbox.Host).AssertSuccess();
     }
 
-    public void Dispose() => _session.Dispose();
-
-    private IReadOnlyList<CaseRecord> Store => _sandbox.Host.Cases.Snapshot();
+    private IReadOnlyList<CaseRecord> Store => Sandbox.Host.Cases.Snapshot();
 
     private IReadOnlyList<long> List(string arguments, Dictionary<string, object?>? parameters = null)
     {
         var declare = parameters == null ? string.Empty : "param(" + string.Join(", ", parameters.Keys.Select(k => "$" + k)) + ") ";
-        return _session.Run(declare + "Get-Case -PageSize 30 " + arguments, parameters).AssertSuccess().Objects<Case>().Select(c => c.Number).ToList();
+        return Session.Run(declare + "Get-Case -PageSize 30 " + arguments, parameters).AssertSuccess().Objects<Case>().Select(c => c.Number).ToList();
     }
 
     private static IReadOnlyList<long> Numbers(IEnumerable<CaseRecord> records) => records.Select(r => r.Number).OrderBy(n => n).ToList();
@@ -43,7 +37,7 @@ public sealed class CaseFilterTests : IClassFixture<SandboxFixture>, IDisposable
         Assert.NotEmpty(closedOrArchived);
         Assert.Equal(closedOrArchived, List("-Status Closed, Archived"));
         Assert.Equal(Numbers(Store.Where(r => r.Status == SandboxStatus.OPEN)), List("-Status Open"));
-        Assert.Contains("status=CLOSED&status=ARCHIVED", _sandbox.Host.Requests.Entries.First(e => e.QueryString.Contains("CLOSED")).QueryString);
+        Assert.Contains("status=CLOSED&status=ARCHIVED", Sandbox.Host.Requests.Entries.First(e => e.QueryString.Contains("CLOSED")).QueryString);
     }
 
     [Fact]
@@ -143,7 +137,7 @@ public sealed class CaseFilterTests : IClassFixture<SandboxFixture>, IDisposable
     [Fact]
     public void Status_values_come_back_as_the_enum()
     {
-        var cases = _session.Run("Get-Case -Status Archived -First 3").AssertSuccess().Objects<Case>();
+        var cases = Session.Run("Get-Case -Status Archived -First 3").AssertSuccess().Objects<Case>();
 
         Assert.All(cases, c => Assert.Equal(CaseStatus.Archived, c.Status));
         Assert.All(cases, c => Assert.NotNull(c.ArchivalTime));

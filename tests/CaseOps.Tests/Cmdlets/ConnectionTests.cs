@@ -7,30 +7,25 @@ using Xunit;
 namespace CaseOps.Tests.Cmdlets;
 
 /// <summary>Connect-Incydr, the default connection, environment variables, Disconnect-CaseOps.</summary>
-public sealed class ConnectionTests : IClassFixture<SandboxFixture>, IDisposable
+public sealed class ConnectionTests : CmdletTestBase
 {
-    private readonly SandboxFixture _sandbox;
-    private readonly PowerShellSession _session = new();
 
     public ConnectionTests(SandboxFixture sandbox)
+        : base(sandbox, connect: false)
     {
-        _sandbox = sandbox;
-        _sandbox.Reset();
     }
-
-    public void Dispose() => _session.Dispose();
 
     [Fact]
     public void Connect_returns_the_connection_and_makes_it_the_default()
     {
-        var connection = _session.ConnectIncydr(_sandbox.Host).AssertSuccess().Objects<IncydrConnection>().Single();
+        var connection = Session.ConnectIncydr(Sandbox.Host).AssertSuccess().Objects<IncydrConnection>().Single();
 
-        Assert.Equal(_sandbox.Host.Options.ClientId, connection.ClientId);
-        Assert.Equal(_sandbox.Host.Options.TenantUid, connection.TenantId);
+        Assert.Equal(Sandbox.Host.Options.ClientId, connection.ClientId);
+        Assert.Equal(Sandbox.Host.Options.TenantUid, connection.TenantId);
         Assert.True(connection.TokenExpiresAt > DateTimeOffset.UtcNow);
-        var listed = _session.Run("Get-CaseOpsConnection").AssertSuccess().Objects<IncydrConnection>();
+        var listed = Session.Run("Get-CaseOpsConnection").AssertSuccess().Objects<IncydrConnection>();
         Assert.Same(connection, Assert.Single(listed));
-        Assert.DoesNotContain(_sandbox.Host.Options.ClientSecret, connection.ToString());
+        Assert.DoesNotContain(Sandbox.Host.Options.ClientSecret, connection.ToString());
     }
 
     [Fact]
@@ -39,21 +34,21 @@ public sealed class ConnectionTests : IClassFixture<SandboxFixture>, IDisposable
         const string wrong = "not-the-secret-4711";
 
         // catch sees only terminating errors
-        var result = _session.Run("param($u, $c) try { Connect-Incydr -Uri $u -Credential $c; 'not terminated' } catch { $_ }",
-            new() { ["u"] = _sandbox.Host.IncydrBaseUri.ToString(), ["c"] = PowerShellSession.Credential(_sandbox.Host.Options.ClientId, wrong) });
+        var result = Session.Run("param($u, $c) try { Connect-Incydr -Uri $u -Credential $c; 'not terminated' } catch { $_ }",
+            new() { ["u"] = Sandbox.Host.IncydrBaseUri.ToString(), ["c"] = PowerShellSession.Credential(Sandbox.Host.Options.ClientId, wrong) });
 
         var error = Assert.IsType<ErrorRecord>(Assert.Single(result.Output).BaseObject);
         Assert.Equal("AuthenticationFailed,CaseOps.Cmdlets.Connection.ConnectIncydrCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
         Assert.DoesNotContain(wrong, error.ToString());
         Assert.DoesNotContain(wrong, error.Exception.ToString());
-        Assert.Empty(_session.Run("Get-CaseOpsConnection").Output);
+        Assert.Empty(Session.Run("Get-CaseOpsConnection").Output);
     }
 
     [Fact]
     public void Without_a_connection_commands_say_to_run_Connect_Incydr()
     {
-        var result = _session.Run("Get-Case -First 1");
+        var result = Session.Run("Get-Case -First 1");
 
         Assert.Equal("NotConnected,CaseOps.Cmdlets.Cases.GetCaseCommand", result.FirstError.FullyQualifiedErrorId);
         Assert.Contains("Connect-Incydr", result.FirstError.ToString());
@@ -62,31 +57,31 @@ public sealed class ConnectionTests : IClassFixture<SandboxFixture>, IDisposable
     [Fact]
     public void Plain_http_to_a_remote_host_is_refused()
     {
-        var result = _session.Run("param($c) Connect-Incydr -Uri http://incydr.example.com -Credential $c",
+        var result = Session.Run("param($c) Connect-Incydr -Uri http://incydr.example.com -Credential $c",
             new() { ["c"] = PowerShellSession.Credential("id", "secret") });
 
         Assert.Equal("InvalidUri,CaseOps.Cmdlets.Connection.ConnectIncydrCommand", result.FirstError.FullyQualifiedErrorId);
-        Assert.Equal(0, _sandbox.Host.Requests.Total);
+        Assert.Equal(0, Sandbox.Host.Requests.Total);
     }
 
     [Fact]
     public void Disconnect_forgets_the_default_connection()
     {
-        _session.ConnectIncydr(_sandbox.Host).AssertSuccess();
+        Session.ConnectIncydr(Sandbox.Host).AssertSuccess();
 
-        _session.Run("Disconnect-CaseOps").AssertSuccess();
+        Session.Run("Disconnect-CaseOps").AssertSuccess();
 
-        Assert.Empty(_session.Run("Get-CaseOpsConnection").Output);
-        Assert.Equal("NotConnected,CaseOps.Cmdlets.Cases.GetCaseCommand", _session.Run("Get-Case -Number 1").FirstError.FullyQualifiedErrorId);
+        Assert.Empty(Session.Run("Get-CaseOpsConnection").Output);
+        Assert.Equal("NotConnected,CaseOps.Cmdlets.Cases.GetCaseCommand", Session.Run("Get-Case -Number 1").FirstError.FullyQualifiedErrorId);
     }
 
     [Fact]
     public void A_disconnected_connection_object_gives_a_clear_error()
     {
-        var connection = _session.ConnectIncydr(_sandbox.Host).AssertSuccess().Objects<IncydrConnection>().Single();
-        _session.Run("Disconnect-CaseOps -Service Incydr").AssertSuccess();
+        var connection = Session.ConnectIncydr(Sandbox.Host).AssertSuccess().Objects<IncydrConnection>().Single();
+        Session.Run("Disconnect-CaseOps -Service Incydr").AssertSuccess();
 
-        var result = _session.Run("param($c) Get-Case -Number 1 -Connection $c", new() { ["c"] = connection });
+        var result = Session.Run("param($c) Get-Case -Number 1 -Connection $c", new() { ["c"] = connection });
 
         Assert.True(connection.IsClosed);
         Assert.Equal("ConnectionClosed,CaseOps.Cmdlets.Cases.GetCaseCommand", result.FirstError.FullyQualifiedErrorId);
@@ -95,8 +90,8 @@ public sealed class ConnectionTests : IClassFixture<SandboxFixture>, IDisposable
     [Fact]
     public void Explicit_connection_parameter_overrides_the_default()
     {
-        var connection = _session.ConnectIncydr(_sandbox.Host).AssertSuccess().Objects<IncydrConnection>().Single();
-        _session.Run("Disconnect-CaseOps -Service Zammad").AssertSuccess();
+        var connection = Session.ConnectIncydr(Sandbox.Host).AssertSuccess().Objects<IncydrConnection>().Single();
+        Session.Run("Disconnect-CaseOps -Service Zammad").AssertSuccess();
         using var other = new PowerShellSession();
 
         var found = other.Run("param($c) Get-Case -Number 1 -Connection $c", new() { ["c"] = connection }).AssertSuccess().Objects<Case>();
@@ -107,7 +102,7 @@ public sealed class ConnectionTests : IClassFixture<SandboxFixture>, IDisposable
     [Fact]
     public void Each_runspace_has_its_own_default_connection()
     {
-        _session.ConnectIncydr(_sandbox.Host).AssertSuccess();
+        Session.ConnectIncydr(Sandbox.Host).AssertSuccess();
         using var other = new PowerShellSession();
 
         Assert.Equal("NotConnected,CaseOps.Cmdlets.Cases.GetCaseCommand", other.Run("Get-Case -Number 1").FirstError.FullyQualifiedErrorId);
@@ -116,13 +111,13 @@ public sealed class ConnectionTests : IClassFixture<SandboxFixture>, IDisposable
     [Fact]
     public void Environment_variables_connect_when_no_connection_was_made()
     {
-        var result = _session.Run(
+        var result = Session.Run(
             "param($u, $i, $s) $env:CASEOPS_INCYDR_URL = $u; $env:CASEOPS_INCYDR_CLIENT_ID = $i; $env:CASEOPS_INCYDR_CLIENT_SECRET = $s; " +
             "try { Get-Case -Number 4 -Verbose } finally { 'URL', 'CLIENT_ID', 'CLIENT_SECRET' | ForEach-Object { [Environment]::SetEnvironmentVariable(\"CASEOPS_INCYDR_$_\", $null) } }",
-            new() { ["u"] = _sandbox.Host.IncydrBaseUri.ToString(), ["i"] = _sandbox.Host.Options.ClientId, ["s"] = _sandbox.Host.Options.ClientSecret });
+            new() { ["u"] = Sandbox.Host.IncydrBaseUri.ToString(), ["i"] = Sandbox.Host.Options.ClientId, ["s"] = Sandbox.Host.Options.ClientSecret });
 
         Assert.Equal(4, result.AssertSuccess().Objects<Case>().Single().Number);
         Assert.Contains(result.Verbose, v => v.Contains("CASEOPS_INCYDR_URL"));
-        Assert.DoesNotContain(result.Verbose, v => v.Contains(_sandbox.Host.Options.ClientSecret));
+        Assert.DoesNotContain(result.Verbose, v => v.Contains(Sandbox.Host.Options.ClientSecret));
     }
 }

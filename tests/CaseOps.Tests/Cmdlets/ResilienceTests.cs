@@ -6,25 +6,18 @@ using Xunit;
 namespace CaseOps.Tests.Cmdlets;
 
 /// <summary>Retries, token renewal and persistent failures, driven through the cmdlets.</summary>
-public sealed class ResilienceTests : IClassFixture<SandboxFixture>, IDisposable
+public sealed class ResilienceTests : CmdletTestBase
 {
-    private readonly SandboxFixture _sandbox;
-    private readonly PowerShellSession _session = new();
 
     public ResilienceTests(SandboxFixture sandbox)
+        : base(sandbox)
     {
-        _sandbox = sandbox;
-        _sandbox.Reset();
-        _session.ConnectIncydr(sandbox.Host).AssertSuccess();
-        _sandbox.Host.Requests.Clear();
     }
 
-    public void Dispose() => _session.Dispose();
-
     private IReadOnlyList<long> ListAll() =>
-        _session.Run("Get-Case -PageSize 25").AssertSuccess().Objects<Case>().Select(c => c.Number).ToList();
+        Session.Run("Get-Case -PageSize 25").AssertSuccess().Objects<Case>().Select(c => c.Number).ToList();
 
-    private IEnumerable<long> AllNumbers => _sandbox.Host.Cases.Snapshot().Select(c => c.Number).OrderBy(n => n).ToList();
+    private IEnumerable<long> AllNumbers => Sandbox.Host.Cases.Snapshot().Select(c => c.Number).OrderBy(n => n).ToList();
 
     [Theory]
     [InlineData(429)]
@@ -32,107 +25,107 @@ public sealed class ResilienceTests : IClassFixture<SandboxFixture>, IDisposable
     [InlineData(502)]
     public void Injected_transient_failures_are_retried_without_losing_or_repeating_a_case(int status)
     {
-        _sandbox.Host.Faults.FailNext(3, status);
+        Sandbox.Host.Faults.FailNext(3, status);
 
         Assert.Equal(AllNumbers, ListAll());
-        Assert.Equal(3, _sandbox.Host.Requests.Count(e => e.StatusCode == status));
+        Assert.Equal(3, Sandbox.Host.Requests.Count(e => e.StatusCode == status));
     }
 
     [Fact]
     public void A_share_of_random_429_and_5xx_answers_loses_nothing()
     {
-        _sandbox.Host.Faults.Reseed(7);
-        _sandbox.Host.Faults.TooManyRequestsRate = 0.2;
-        _sandbox.Host.Faults.ServerErrorRate = 0.15;
+        Sandbox.Host.Faults.Reseed(7);
+        Sandbox.Host.Faults.TooManyRequestsRate = 0.2;
+        Sandbox.Host.Faults.ServerErrorRate = 0.15;
 
         var numbers = ListAll();
 
         Assert.Equal(AllNumbers, numbers);
-        Assert.True(_sandbox.Host.Requests.Count(e => e.StatusCode is 429 or 503) > 0, "no fault was injected");
+        Assert.True(Sandbox.Host.Requests.Count(e => e.StatusCode is 429 or 503) > 0, "no fault was injected");
     }
 
     [Fact]
     public void Token_expiry_in_the_middle_of_a_listing_is_survived()
     {
-        _sandbox.Host.Faults.Latency = TimeSpan.FromMilliseconds(40);
+        Sandbox.Host.Faults.Latency = TimeSpan.FromMilliseconds(40);
 
-        var listing = _session.Run("Get-Case -PageSize 10", whileRunning: _ =>
+        var listing = Session.Run("Get-Case -PageSize 10", whileRunning: _ =>
         {
             var deadline = DateTime.UtcNow.AddSeconds(20);
-            while (_sandbox.Host.Requests.Count(e => e.Path == "/v1/cases" && e.StatusCode == 200) < 3 && DateTime.UtcNow < deadline)
+            while (Sandbox.Host.Requests.Count(e => e.Path == "/v1/cases" && e.StatusCode == 200) < 3 && DateTime.UtcNow < deadline)
                 Thread.Sleep(1);
-            _sandbox.Host.Tokens.ExpireAll();
+            Sandbox.Host.Tokens.ExpireAll();
         });
 
         Assert.Equal(AllNumbers, listing.AssertSuccess().Objects<Case>().Select(c => c.Number));
-        Assert.True(_sandbox.Host.Requests.Count(e => e.StatusCode == 401) >= 1, "the token never expired mid-listing");
-        Assert.Equal(1, _sandbox.Host.Requests.Count("POST", "/v1/oauth"));
+        Assert.True(Sandbox.Host.Requests.Count(e => e.StatusCode == 401) >= 1, "the token never expired mid-listing");
+        Assert.Equal(1, Sandbox.Host.Requests.Count("POST", "/v1/oauth"));
     }
 
     [Fact]
     public void A_short_lived_token_is_renewed_before_it_expires()
     {
-        _sandbox.Host.Tokens.Lifetime = TimeSpan.FromSeconds(1);
+        Sandbox.Host.Tokens.Lifetime = TimeSpan.FromSeconds(1);
         try
         {
-            _session.ConnectIncydr(_sandbox.Host).AssertSuccess();
-            _sandbox.Host.Faults.Latency = TimeSpan.FromMilliseconds(100);
+            Session.ConnectIncydr(Sandbox.Host).AssertSuccess();
+            Sandbox.Host.Faults.Latency = TimeSpan.FromMilliseconds(100);
 
             // 125 pages of 100 ms, at most 4 at a time: over 3 s, three token lifetimes.
-            Assert.Equal(AllNumbers, _session.Run("Get-Case -PageSize 2").AssertSuccess().Objects<Case>().Select(c => c.Number));
-            Assert.True(_sandbox.Host.Requests.Count("POST", "/v1/oauth") >= 3, "the token was not renewed during a listing longer than its lifetime");
+            Assert.Equal(AllNumbers, Session.Run("Get-Case -PageSize 2").AssertSuccess().Objects<Case>().Select(c => c.Number));
+            Assert.True(Sandbox.Host.Requests.Count("POST", "/v1/oauth") >= 3, "the token was not renewed during a listing longer than its lifetime");
         }
         finally
         {
-            _sandbox.Host.Tokens.Lifetime = TimeSpan.FromSeconds(900);
+            Sandbox.Host.Tokens.Lifetime = TimeSpan.FromSeconds(900);
         }
     }
 
     [Fact]
     public void A_401_fetches_one_new_token_and_replays_the_request()
     {
-        _session.Run("Get-Case -Number 1").AssertSuccess();
-        _sandbox.Host.Tokens.ExpireAll();
-        _sandbox.Host.Requests.Clear();
+        Session.Run("Get-Case -Number 1").AssertSuccess();
+        Sandbox.Host.Tokens.ExpireAll();
+        Sandbox.Host.Requests.Clear();
 
-        var result = _session.Run("Get-Case -PageSize 25 -Verbose").AssertSuccess();
-        Assert.True(1 == _sandbox.Host.Requests.Count(e => e.StatusCode == 401), string.Join("\n", result.Verbose));
+        var result = Session.Run("Get-Case -PageSize 25 -Verbose").AssertSuccess();
+        Assert.True(1 == Sandbox.Host.Requests.Count(e => e.StatusCode == 401), string.Join("\n", result.Verbose));
         Assert.Equal(AllNumbers, result.Objects<Case>().Select(c => c.Number));
-        Assert.Equal(1, _sandbox.Host.Requests.Count("POST", "/v1/oauth"));
+        Assert.Equal(1, Sandbox.Host.Requests.Count("POST", "/v1/oauth"));
     }
 
     [Fact]
     public void A_500_that_persists_after_retries_is_a_ConnectionError_naming_the_request_id()
     {
-        _session.Run("param($u, $c) Connect-Incydr -Uri $u -Credential $c -MaxRetries 2",
-            new() { ["u"] = _sandbox.Host.IncydrBaseUri.ToString(), ["c"] = PowerShellSession.Credential(_sandbox.Host.Options.ClientId, _sandbox.Host.Options.ClientSecret) })
+        Session.Run("param($u, $c) Connect-Incydr -Uri $u -Credential $c -MaxRetries 2",
+            new() { ["u"] = Sandbox.Host.IncydrBaseUri.ToString(), ["c"] = PowerShellSession.Credential(Sandbox.Host.Options.ClientId, Sandbox.Host.Options.ClientSecret) })
             .AssertSuccess();
-        _sandbox.Host.Requests.Clear();
-        _sandbox.Host.Faults.FailNext(100, 500);
+        Sandbox.Host.Requests.Clear();
+        Sandbox.Host.Faults.FailNext(100, 500);
 
-        var result = _session.Run("6, 7 | Get-Case");
+        var result = Session.Run("6, 7 | Get-Case");
 
         Assert.Equal(2, result.Errors.Count); // per item, not terminating
         var error = result.Errors[0];
         Assert.Equal("ConnectionFailed,CaseOps.Cmdlets.Cases.GetCaseCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
-        Assert.Equal(6, _sandbox.Host.Requests.Count(e => e.StatusCode == 500)); // 1 + 2 retries for each of 2 cases
-        var lastAttemptForSix = _sandbox.Host.Requests.Entries.Where(e => e.Path == "/v1/cases/6").Last();
+        Assert.Equal(6, Sandbox.Host.Requests.Count(e => e.StatusCode == 500)); // 1 + 2 retries for each of 2 cases
+        var lastAttemptForSix = Sandbox.Host.Requests.Entries.Where(e => e.Path == "/v1/cases/6").Last();
         Assert.Contains(lastAttemptForSix.RequestId, error.ToString());
     }
 
     [Fact]
     public void A_POST_is_not_retried_after_a_5xx_but_is_after_a_429()
     {
-        _sandbox.Host.Faults.FailNext(1, 503);
-        var failed = _session.Run("New-Case -Name 'retry-safety 503'");
+        Sandbox.Host.Faults.FailNext(1, 503);
+        var failed = Session.Run("New-Case -Name 'retry-safety 503'");
         Assert.Single(failed.Errors);
-        Assert.Equal(1, _sandbox.Host.Requests.Count("POST", "/v1/cases"));
+        Assert.Equal(1, Sandbox.Host.Requests.Count("POST", "/v1/cases"));
 
-        _sandbox.Host.Requests.Clear();
-        _sandbox.Host.Faults.FailNext(1, 429);
-        var created = _session.Run("New-Case -Name 'retry-safety 429'").AssertSuccess().Objects<Case>();
+        Sandbox.Host.Requests.Clear();
+        Sandbox.Host.Faults.FailNext(1, 429);
+        var created = Session.Run("New-Case -Name 'retry-safety 429'").AssertSuccess().Objects<Case>();
         Assert.Single(created);
-        Assert.Equal(2, _sandbox.Host.Requests.Count("POST", "/v1/cases"));
+        Assert.Equal(2, Sandbox.Host.Requests.Count("POST", "/v1/cases"));
     }
 }
