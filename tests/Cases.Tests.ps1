@@ -235,6 +235,26 @@ Describe 'Listing cases' {
         $result[0].Accuracy | Should -Be 1.0
         $result[1..2] | ForEach-Object { $_ | Should -BeOfType ([CaseOps.Incydr.Models.Case]) }
     }
+
+    It 'Select-Object -First 3 stops the listing after the first page' {
+        $output = & { Get-Case -PageSize 50 -Verbose | Select-Object -First 3 } 4>&1
+        $cases = @($output | Where-Object { $_ -is [CaseOps.Incydr.Models.Case] })
+
+        ($cases.Number -join ',') | Should -Be '1,2,3'
+        @(Get-RequestedPage $output).Count | Should -BeLessOrEqual 2
+    }
+
+    It 'one connection serves parallel runspaces with -Connection $using:' {
+        $connection = Get-CaseOpsConnection -Service Incydr
+        $module = (Get-Module CaseOps).Path
+
+        $numbers = 1..8 | ForEach-Object -ThrottleLimit 4 -Parallel {
+            Import-Module $using:module
+            (Get-Case -Number $_ -Connection $using:connection).Number
+        }
+
+        ($numbers | Sort-Object) -join ',' | Should -Be ((1..8) -join ',')
+    }
 }
 
 Describe 'Getting cases by number' {

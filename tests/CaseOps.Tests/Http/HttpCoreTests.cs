@@ -155,6 +155,19 @@ public sealed class HttpCoreTests : IClassFixture<SandboxFixture>
         Assert.Equal(_sandbox.Host.Cases.Count, stream.TotalCount);
     }
 
+    [Fact]
+    public async Task One_connection_serves_many_threads_with_one_token()
+    {
+        using var connection = Connect();
+        _sandbox.Host.Requests.Clear();
+
+        var numbers = await Task.WhenAll(Enumerable.Range(1, 24).Select(n =>
+            Task.Run(async () => (await new CaseService(connection).GetAsync(n, CancellationToken.None)).Number)));
+
+        Assert.Equal(Enumerable.Range(1, 24).Select(n => (long)n), numbers);
+        Assert.Equal(1, _sandbox.Host.Requests.Count("POST", "/v1/oauth"));
+    }
+
     private static int FreePort()
     {
         var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
