@@ -150,6 +150,17 @@ public sealed class CaseListingTests : CmdletTestBase
     }
 
     [Fact]
+    public void Debug_alone_shows_the_request_lines_as_debug_without_prompting()
+    {
+        var result = Session.Run("Get-Case -PageSize 100 -First 150 -Debug").AssertSuccess();
+
+        Assert.Equal(150, result.Output.Count);
+        Assert.Empty(result.Verbose);
+        Assert.Equal(2, result.Debug.Count(d => d.StartsWith("GET ") && d.Contains("/v1/cases?")));
+        Assert.Contains(result.Debug, d => d.StartsWith("Response body:"));
+    }
+
+    [Fact]
     public void Page_size_above_the_maximum_is_a_validation_error()
     {
         var result = Session.Run("Get-Case -PageSize 10001");

@@ -31,7 +31,7 @@ namespace CaseOps.Cmdlets.Cases
                 try
                 {
                     Await(service.RemoveAsync(number, CancellationToken));
-                    WriteVerbose($"Deleted case {number}");
+                    WriteVerboseLine($"Deleted case {number}");
                 }
                 catch (CaseOpsApiException ex)
                 {

@@ -119,6 +119,19 @@ namespace CaseOps.Cmdlets.Common
             }
         }
 
+        /// <summary>
+        /// Writes a verbose line, or a debug line under <c>-Debug</c> without <c>-Verbose</c>: there
+        /// PowerShell turns every verbose line of a compiled cmdlet into a prompt, which fails
+        /// outright in a job or runbook.
+        /// </summary>
+        internal void WriteVerboseLine(string text)
+        {
+            if (MyInvocation.BoundParameters.ContainsKey("Debug") && !MyInvocation.BoundParameters.ContainsKey("Verbose"))
+                WriteDebug(text);
+            else
+                WriteVerbose(text);
+        }
+
         /// <summary>Reports a failed API call: authentication failures end the command, the rest are per item.</summary>
         internal void WriteApiError(CaseOpsApiException ex, ErrorContext context, ProblemCodeMap? problems = null)
         {

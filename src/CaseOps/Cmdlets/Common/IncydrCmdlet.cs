@@ -36,7 +36,7 @@ namespace CaseOps.Cmdlets.Common
                 && EndpointPolicy.TryNormalize(IncydrConnectionFactory.EnvironmentUrl, out var uri, out _)
                 && IncydrConnectionFactory.EnvironmentCredential() is { } credential)
             {
-                WriteVerbose($"Connecting to Incydr at {uri} as {credential.ClientId} from the {IncydrConnectionFactory.UrlVariable} environment variables");
+                WriteVerboseLine($"Connecting to Incydr at {uri} as {credential.ClientId} from the {IncydrConnectionFactory.UrlVariable} environment variables");
                 var connection = new IncydrConnection(new ApiClientOptions(uri!), credential.ClientId, credential.Secret);
                 ConnectionRegistry.Set(connection);
                 return _resolved = connection;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Management.Automation;
 using System.Threading;
 using CaseOps.Http;
 
@@ -37,12 +36,12 @@ namespace CaseOps.Cmdlets.Common
 
         public void Wait() => _signal.Wait();
 
-        public void DrainTo(Cmdlet cmdlet)
+        public void DrainTo(CaseOpsCmdlet cmdlet)
         {
             while (_lines.TryDequeue(out var line))
             {
                 if (line.Debug) cmdlet.WriteDebug(line.Text);
-                else cmdlet.WriteVerbose(line.Text);
+                else cmdlet.WriteVerboseLine(line.Text);
             }
         }
     }

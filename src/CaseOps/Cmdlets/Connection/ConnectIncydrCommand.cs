@@ -50,7 +50,7 @@ namespace CaseOps.Cmdlets.Connection
             else if (IncydrConnectionFactory.EnvironmentCredential() is { } fromEnvironment)
             {
                 (clientId, secret) = fromEnvironment;
-                WriteVerbose($"Using the API client from {IncydrConnectionFactory.ClientIdVariable} and {IncydrConnectionFactory.ClientSecretVariable}");
+                WriteVerboseLine($"Using the API client from {IncydrConnectionFactory.ClientIdVariable} and {IncydrConnectionFactory.ClientSecretVariable}");
             }
             else
             {
@@ -76,7 +76,7 @@ namespace CaseOps.Cmdlets.Connection
                     authFailed ? ErrorCategory.AuthenticationError : ErrorCategory.ConnectionError, uri!.ToString()));
             }
             ConnectionRegistry.Set(connection);
-            WriteVerbose($"Connected to Incydr at {uri} as {clientId}; the token is valid until {connection.TokenExpiresAt:u}");
+            WriteVerboseLine($"Connected to Incydr at {uri} as {clientId}; the token is valid until {connection.TokenExpiresAt:u}");
             WriteObject(connection);
         }
 

@@ -22,7 +22,7 @@ namespace CaseOps.Cmdlets.Connection
                 if (removed == null)
                     continue;
                 removed.Dispose();
-                WriteVerbose($"Disconnected from {removed}");
+                WriteVerboseLine($"Disconnected from {removed}");
             }
         }
     }
