@@ -64,6 +64,20 @@ public sealed class ConnectionTests : CmdletTestBase
         Assert.Equal(0, Sandbox.Host.Requests.Total);
     }
 
+    [Theory]
+    [InlineData("Connect-Incydr -Uri ", "https://api.us.code42.com", 10)]
+    [InlineData("Connect-Incydr -Uri de", "https://api.de.code42.com", 1)]
+    [InlineData("Connect-Incydr -Uri https://api.u", "https://api.us2.code42.com", 4)]
+    public void Uri_completes_with_the_regional_API_addresses(string line, string expected, int count)
+    {
+        var result = Session.Run("param($line) (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | ForEach-Object CompletionText",
+            new() { ["line"] = line }).AssertSuccess();
+
+        var matches = result.Output.Select(o => o.ToString()).ToList();
+        Assert.Contains(expected, matches);
+        Assert.Equal(count, matches.Count);
+    }
+
     [Fact]
     public void Disconnect_forgets_the_default_connection()
     {

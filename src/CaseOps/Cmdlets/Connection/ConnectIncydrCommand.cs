@@ -15,6 +15,7 @@ namespace CaseOps.Cmdlets.Connection
         /// <summary>The tenant's API base URL, e.g. https://api.us.code42.com.</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(IncydrUriCompleter))]
         public string? Uri { get; set; }
 
         /// <summary>API client id as user name, client secret as password.</summary>
