@@ -127,8 +127,8 @@ Describe 'Listing cases' {
     }
 
     It '-IsAssigned splits the cases into assigned and unassigned ones' {
-        $assigned = @(Get-Case -IsAssigned $true)
-        $unassigned = @(Get-Case -IsAssigned $false)
+        $assigned = @(Get-Case -IsAssigned)
+        $unassigned = @(Get-Case -IsAssigned:$false)
 
         $unassigned.Count | Should -BeGreaterThan 0
         $assigned.Count | Should -Be @($All | Where-Object Assignee).Count
@@ -317,7 +317,7 @@ Describe 'Getting cases by number' {
 Describe 'Creating, changing and removing a case' {
     BeforeAll {
         $null = Connect-Incydr -Uri $Sandbox.Uri -Credential $Sandbox.Credential
-        $script:Investigator = (Get-Case -IsAssigned $true -First 1).Assignee
+        $script:Investigator = (Get-Case -IsAssigned -First 1).Assignee
         $script:Subject = (Get-Case -Number 1).Subject
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Polly;
@@ -62,12 +63,18 @@ namespace CaseOps.Http
         public async Task<RestResponse> SendAsync(RestRequest request, IRequestLog log, CancellationToken cancellationToken)
         {
             var retrySafe = RetryPipelineFactory.IsSafeToRepeat(request.Method);
-            var response = await SendOnceAsync(request, log, authenticate: true, logBodies: true, retrySafe, cancellationToken).ConfigureAwait(false);
+            var (response, attempts) = await SendOnceAsync(request, log, authenticate: true, logBodies: true, retrySafe, cancellationToken).ConfigureAwait(false);
             if ((int)response.StatusCode == 401 && Authenticator != null
                 && await Authenticator.RefreshAsync(request, log, cancellationToken).ConfigureAwait(false))
             {
                 log.Verbose($"{ServiceName} answered 401; replaying {request.Method.ToString().ToUpperInvariant()} {request.Resource} once with a fresh token");
-                response = await SendOnceAsync(request, log, authenticate: true, logBodies: true, retrySafe, cancellationToken).ConfigureAwait(false);
+                (response, attempts) = await SendOnceAsync(request, log, authenticate: true, logBodies: true, retrySafe, cancellationToken).ConfigureAwait(false);
+            }
+            // A DELETE whose answer was lost may have worked: the retry then finds nothing to delete.
+            if (request.Method == Method.Delete && (int)response.StatusCode == 404 && attempts > 1)
+            {
+                log.Verbose($"DELETE {request.Resource} was retried and the resource is gone: an earlier attempt deleted it");
+                return response;
             }
             EnsureSuccess(request, response);
             return response;
@@ -79,29 +86,35 @@ namespace CaseOps.Http
         /// </summary>
         internal async Task<RestResponse> SendUnauthenticatedAsync(RestRequest request, IRequestLog log, CancellationToken cancellationToken)
         {
-            var response = await SendOnceAsync(request, log, authenticate: false, logBodies: false, retrySafe: true, cancellationToken).ConfigureAwait(false);
+            var (response, _) = await SendOnceAsync(request, log, authenticate: false, logBodies: false, retrySafe: true, cancellationToken).ConfigureAwait(false);
             EnsureSuccess(request, response);
             return response;
         }
 
-        private async Task<RestResponse> SendOnceAsync(RestRequest request, IRequestLog log, bool authenticate, bool logBodies, bool retrySafe, CancellationToken cancellationToken)
+        /// <summary>One logical send through the retry pipeline; returns the last response and how many attempts it took.</summary>
+        private async Task<(RestResponse Response, int Attempts)> SendOnceAsync(RestRequest request, IRequestLog log, bool authenticate, bool logBodies, bool retrySafe, CancellationToken cancellationToken)
         {
             var method = request.Method.ToString().ToUpperInvariant();
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             context.Properties.Set(RetryPipelineFactory.LogKey, log);
             context.Properties.Set(RetryPipelineFactory.RetrySafeKey, retrySafe);
-            context.Properties.Set(RetryPipelineFactory.DescriptionKey, method + " " + request.Resource);
+            context.Properties.Set(RetryPipelineFactory.DescriptionKey, method + " " + _client.BuildUri(request).PathAndQuery);
+            var attempts = new StrongBox<int>();
             try
             {
                 if (logBodies && log.IsDebugEnabled)
                     LogRequestBody(request, log);
                 var response = await _retry.ExecuteAsync(
-                    async (ctx, state) => await state.self.AttemptAsync(state.request, state.log, state.authenticate, ctx.CancellationToken).ConfigureAwait(false),
+                    async (ctx, state) =>
+                    {
+                        state.attempts.Value++;
+                        return await state.self.AttemptAsync(state.request, state.log, state.authenticate, ctx.CancellationToken).ConfigureAwait(false);
+                    },
                     context,
-                    (self: this, request, log, authenticate)).ConfigureAwait(false);
+                    (self: this, request, log, authenticate, attempts)).ConfigureAwait(false);
                 if (logBodies && log.IsDebugEnabled && !string.IsNullOrEmpty(response.Content))
                     log.Debug("Response body: " + SecretRedactor.Redact(response.Content));
-                return response;
+                return (response, attempts.Value);
             }
             finally
             {

@@ -6,7 +6,7 @@ namespace CaseOps.Http
     internal static class SecretRedactor
     {
         private static readonly Regex JsonSecret = new Regex(
-            "(\"(?:access_token|refresh_token|token|client_secret|password|secret|authorization)\"\\s*:\\s*)\"[^\"]*\"",
+            "(\"(?:access_token|refresh_token|token|client_secret|password|secret|authorization)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"",
             RegexOptions.IgnoreCase | RegexOptions.Compiled);
 
         private static readonly Regex FormSecret = new Regex(

@@ -29,8 +29,17 @@ namespace CaseOps.Paging
                 throw new ArgumentOutOfRangeException(nameof(options), "PageSize must be at least 1.");
         }
 
-        /// <summary>The server's total, once the first page reported one.</summary>
+        /// <summary>The server's total, as the latest page reported it.</summary>
         public long? TotalCount { get; private set; }
+
+        /// <summary>The total the first page reported.</summary>
+        public long? InitialTotalCount { get; private set; }
+
+        /// <summary>
+        /// True when the total changed while listing: items were added or removed (perhaps by the
+        /// pipeline itself), so offset paging may have skipped or repeated some.
+        /// </summary>
+        public bool TotalCountChanged => InitialTotalCount.HasValue && TotalCount != InitialTotalCount;
 
         public long PagesReceived => Interlocked.Read(ref _pagesReceived);
 
@@ -49,9 +58,13 @@ namespace CaseOps.Paging
                 yield break;
             }
 
-            var firstPage = checked((int)(skip / pageSize) + 1);
+            if (skip / pageSize >= int.MaxValue)
+                yield break; // beyond any page the API can number
+            var firstPage = (int)(skip / pageSize) + 1;
             var skipOnFirstPage = (int)(skip % pageSize);
-            long lastWantedPage = _options.First.HasValue ? (skip + _options.First.Value - 1) / pageSize + 1 : long.MaxValue;
+            long lastWantedPage = _options.First.HasValue && _options.First.Value <= long.MaxValue - skip
+                ? (skip + _options.First.Value - 1) / pageSize + 1
+                : long.MaxValue;
             long lastExistingPage = long.MaxValue;
             var nextPage = firstPage;
             var pagesConsumed = 0;
@@ -71,7 +84,7 @@ namespace CaseOps.Paging
             void TopUp()
             {
                 var ahead = TotalCount.HasValue ? Math.Min(Math.Max(1, _options.MaxPagesAhead), pagesConsumed + 1) : 1;
-                while (!sawShortPage && !cts.IsCancellationRequested && inFlight.Count < ahead && nextPage <= lastWantedPage && nextPage <= lastExistingPage)
+                while (!sawShortPage && !cts.IsCancellationRequested && inFlight.Count < ahead && nextPage <= lastWantedPage && nextPage <= lastExistingPage && nextPage < int.MaxValue)
                     Request();
             }
 
@@ -85,6 +98,7 @@ namespace CaseOps.Paging
                     Interlocked.Increment(ref _pagesReceived);
                     if (page.TotalCount is long total)
                     {
+                        InitialTotalCount ??= total;
                         TotalCount = total;
                         lastExistingPage = (total + pageSize - 1) / pageSize;
                     }

@@ -156,6 +156,55 @@ public sealed class CaseCrudTests : CmdletTestBase
     }
 
     [Fact]
+    public void A_CSV_row_piped_to_Set_case_is_not_taken_for_a_case_and_changes_nothing()
+    {
+        var created = NewCase("Crud csv row " + Guid.NewGuid().ToString("N")[..8], "keep");
+        Sandbox.Host.Requests.Clear();
+
+        // What Import-Csv makes of a row: a custom object whose values are all strings.
+        var result = Session.Run("param($n) [pscustomobject]@{ Number = [string]$n; Name = 'Renamed from CSV' } | Set-Case", new() { ["n"] = created.Number });
+
+        Assert.Empty(result.Errors);
+        Assert.Contains(result.Warnings, w => w.Contains("nothing to change"));
+        Assert.Equal(0, Sandbox.Host.Requests.Count(e => e.Method == "PUT"));
+        var stored = Sandbox.Host.Cases.Find(created.Number)!;
+        Assert.Equal(created.Name, stored.Name);
+        Assert.Equal("keep", stored.Description);
+    }
+
+    [Fact]
+    public void An_unchanged_piped_case_sends_no_update()
+    {
+        Session.Run("Get-Case -Number 9 | Set-Case").AssertSuccess();
+
+        Assert.Equal(0, Sandbox.Host.Requests.Count(e => e.Method == "PUT"));
+    }
+
+    [Fact]
+    public void Force_does_not_override_an_explicit_Confirm()
+    {
+        var created = NewCase("Crud force " + Guid.NewGuid().ToString("N")[..8]);
+
+        var result = Session.Run("param($n) Remove-Case -Number $n -Force -Confirm", new() { ["n"] = created.Number });
+
+        Assert.True(result.Terminating != null || result.Errors.Count > 0, "the hosted session cannot prompt, so asking must fail");
+        Assert.NotNull(Sandbox.Host.Cases.Find(created.Number));
+    }
+
+    [Fact]
+    public void A_DELETE_retried_after_a_lost_answer_counts_as_done()
+    {
+        var created = NewCase("Crud lost answer " + Guid.NewGuid().ToString("N")[..8]);
+        Sandbox.Host.Cases.Delete(created.Number); // as if the first attempt had worked and its answer was lost
+        Sandbox.Host.Faults.FailNext(1, 503);
+
+        var result = Session.Run("param($n) Remove-Case -Number $n -Confirm:$false", new() { ["n"] = created.Number });
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(2, Sandbox.Host.Requests.Count("DELETE", "/v1/cases/" + created.Number));
+    }
+
+    [Fact]
     public void Set_case_on_a_closed_case_reports_it_is_closed()
     {
         var created = NewCase("Crud closed " + Guid.NewGuid().ToString("N")[..8]);

@@ -64,8 +64,8 @@ public sealed class CaseFilterTests : CmdletTestBase
     [Fact]
     public void IsAssigned_true_and_false_split_the_cases()
     {
-        var assigned = List("-IsAssigned $true");
-        var unassigned = List("-IsAssigned $false");
+        var assigned = List("-IsAssigned");
+        var unassigned = List("-IsAssigned:$false");
 
         Assert.Equal(Numbers(Store.Where(r => r.Assignee != null)), assigned);
         Assert.Equal(Numbers(Store.Where(r => r.Assignee == null)), unassigned);
@@ -85,6 +85,17 @@ public sealed class CaseFilterTests : CmdletTestBase
         Assert.Equal(Numbers(Store.Where(r => r.CreatedAt <= to)), List("-CreatedBefore $to", parameters));
         Assert.Equal(Numbers(Store.Where(r => r.UpdatedAt >= updatedFrom)), List("-UpdatedAfter $u", parameters));
         Assert.Equal(Numbers(Store.Where(r => r.UpdatedAt <= updatedFrom)), List("-UpdatedBefore $u", parameters));
+    }
+
+    [Fact]
+    public void Date_filters_take_the_dates_of_listed_cases()
+    {
+        var pivot = Store.OrderBy(r => r.CreatedAt).ToList()[150];
+
+        var numbers = Session.Run("param($n) $c = Get-Case -Number $n; Get-Case -PageSize 100 -CreatedAfter $c.CreatedAt", new() { ["n"] = pivot.Number })
+            .AssertSuccess().Objects<Case>().Select(c => c.Number).ToList();
+
+        Assert.Equal(Numbers(Store.Where(r => r.CreatedAt >= pivot.CreatedAt)), numbers);
     }
 
     [Fact]

@@ -76,6 +76,7 @@ public sealed class PowerShellSession : IDisposable
             ps.Streams.Verbose.Select(v => v.Message).ToList(),
             ps.Streams.Debug.Select(d => d.Message).ToList(),
             ps.Streams.Progress.ToList(),
+            ps.Streams.Warning.Select(w => w.Message).ToList(),
             arrivals,
             terminating);
     }
@@ -89,6 +90,7 @@ public sealed record ScriptResult(
     IReadOnlyList<string> Verbose,
     IReadOnlyList<string> Debug,
     IReadOnlyList<ProgressRecord> Progress,
+    IReadOnlyList<string> Warnings,
     IReadOnlyList<long> OutputArrivals,
     Exception? Terminating)
 {

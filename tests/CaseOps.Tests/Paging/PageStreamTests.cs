@@ -180,4 +180,34 @@ public sealed class PageStreamTests
 
         Assert.Equal(20_000, count);
     }
+
+    [Fact]
+    public async Task Huge_First_and_Skip_values_do_not_overflow()
+    {
+        var source = new FakeSource(100);
+
+        var rest = await Collect(new PageStream<int>(source.Fetch, new PageStreamOptions { PageSize = 10, Skip = 5, First = long.MaxValue }));
+        var none = await Collect(new PageStream<int>(source.Fetch, new PageStreamOptions { PageSize = 1, Skip = long.MaxValue - 1 }));
+
+        Assert.Equal(Enumerable.Range(6, 95), rest);
+        Assert.Empty(none);
+    }
+
+    [Fact]
+    public async Task A_total_that_changes_during_the_listing_is_reported()
+    {
+        var total = 100;
+        var stream = new PageStream<int>((page, size, ct) =>
+        {
+            var items = Enumerable.Range((page - 1) * size + 1, size).ToList();
+            var page_ = new Page<int>(items, total);
+            total -= 10; // the caller's pipeline removes matches as it goes
+            return Task.FromResult(page_);
+        }, new PageStreamOptions { PageSize = 10 });
+
+        await Collect(stream);
+
+        Assert.True(stream.TotalCountChanged);
+        Assert.Equal(100, stream.InitialTotalCount);
+    }
 }

@@ -33,9 +33,9 @@ namespace CaseOps.Cmdlets.Cases
         [ValidateNotNullOrEmpty]
         public string? Assignee { get; set; }
 
-        /// <summary>True: only cases with an assignee; false: only cases without one.</summary>
+        /// <summary>-IsAssigned: only cases with an assignee; -IsAssigned:$false: only cases without one.</summary>
         [Parameter(ParameterSetName = ListSet)]
-        public bool IsAssigned { get; set; }
+        public SwitchParameter IsAssigned { get; set; }
 
         /// <summary>User UID of the case's subject.</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -47,10 +47,10 @@ namespace CaseOps.Cmdlets.Cases
         [ValidateNotNullOrEmpty]
         public string? LastModifiedBy { get; set; }
 
-        [Parameter(ParameterSetName = ListSet)] public DateTime CreatedAfter { get; set; }
-        [Parameter(ParameterSetName = ListSet)] public DateTime CreatedBefore { get; set; }
-        [Parameter(ParameterSetName = ListSet)] public DateTime UpdatedAfter { get; set; }
-        [Parameter(ParameterSetName = ListSet)] public DateTime UpdatedBefore { get; set; }
+        [Parameter(ParameterSetName = ListSet)] public DateTimeOffset CreatedAfter { get; set; }
+        [Parameter(ParameterSetName = ListSet)] public DateTimeOffset CreatedBefore { get; set; }
+        [Parameter(ParameterSetName = ListSet)] public DateTimeOffset UpdatedAfter { get; set; }
+        [Parameter(ParameterSetName = ListSet)] public DateTimeOffset UpdatedBefore { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         public CaseSortProperty SortBy { get; set; } = CaseSortProperty.Number;
@@ -81,7 +81,7 @@ namespace CaseOps.Cmdlets.Cases
                 Name = Name,
                 Status = Status,
                 Assignee = Assignee,
-                IsAssigned = Bound(nameof(IsAssigned)) ? IsAssigned : (bool?)null,
+                IsAssigned = Bound(nameof(IsAssigned)) ? IsAssigned.IsPresent : (bool?)null,
                 Subject = Subject,
                 LastModifiedBy = LastModifiedBy,
                 CreatedAfter = Instant(nameof(CreatedAfter), CreatedAfter),
@@ -103,8 +103,7 @@ namespace CaseOps.Cmdlets.Cases
 
         private bool Bound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
 
-        // PowerShell dates without a kind are local time, as Get-Date gives them.
-        private DateTimeOffset? Instant(string name, DateTime value) =>
-            Bound(name) ? new DateTimeOffset(value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime(), TimeSpan.Zero) : (DateTimeOffset?)null;
+        // DateTimeOffset takes Get-Date values (local time), the module's own CreatedAt/UpdatedAt and strings alike.
+        private DateTimeOffset? Instant(string name, DateTimeOffset value) => Bound(name) ? value.ToUniversalTime() : (DateTimeOffset?)null;
     }
 }

@@ -22,10 +22,12 @@ namespace CaseOps.Cmdlets.Cases
 
         protected override void ProcessRecord()
         {
+            // -Force skips the prompt, but an explicit -WhatIf or -Confirm still wins.
+            var skipPrompt = Force.IsPresent && !MyInvocation.BoundParameters.ContainsKey("WhatIf") && !MyInvocation.BoundParameters.ContainsKey("Confirm");
             CaseService? service = null;
             foreach (var number in Number)
             {
-                if (!(Force.IsPresent && !MyInvocation.BoundParameters.ContainsKey("WhatIf")) && !ShouldProcess($"Case {number}", "Delete"))
+                if (!skipPrompt && !ShouldProcess($"Case {number}", "Delete"))
                     continue;
                 service ??= new CaseService(ResolveConnection(), RequestLog);
                 try

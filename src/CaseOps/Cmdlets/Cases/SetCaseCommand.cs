@@ -53,9 +53,16 @@ namespace CaseOps.Cmdlets.Cases
         [AllowNull, AllowEmptyString]
         public string? Assignee { get; set; }
 
+        private static readonly string[] FieldParameters = { nameof(Name), nameof(Status), nameof(Description), nameof(Findings), nameof(Subject), nameof(Assignee) };
+
         protected override void ProcessRecord()
         {
             var number = InputObject?.Number ?? Number;
+            if (InputObject?.HasEdits != true && !Array.Exists(FieldParameters, Bound))
+            {
+                WriteWarning($"Case {number}: nothing to change. Name the fields to change (-Status, -Assignee, ...) or edit the properties of the piped case.");
+                return;
+            }
             if (!ShouldProcess($"Case {number}", "Update"))
                 return;
             var service = new CaseService(ResolveConnection(), RequestLog);

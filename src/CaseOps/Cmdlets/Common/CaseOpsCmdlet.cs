@@ -80,6 +80,7 @@ namespace CaseOps.Cmdlets.Common
             var progress = new ProgressRecord(Interlocked.Increment(ref _nextActivityId), activity, "Fetching the first page");
             var progressShown = false;
             var lastProgress = Stopwatch.StartNew();
+            var driftWarned = false;
             long written = 0;
             try
             {
@@ -96,6 +97,12 @@ namespace CaseOps.Cmdlets.Common
                         break;
                     WriteObject(enumerator.Current);
                     written++;
+                    if (!driftWarned && stream.TotalCountChanged)
+                    {
+                        WriteWarning($"The number of matches changed from {stream.InitialTotalCount} to {stream.TotalCount} during the listing, so some items may be missed or repeated. "
+                            + "When a pipeline changes what it lists, collect the listing first, e.g. @(Get-Case -Status Open) | Set-Case -Status Closed.");
+                        driftWarned = true;
+                    }
                     if (stream.PagesReceived >= 3 && lastProgress.Elapsed >= ProgressInterval)
                     {
                         progress.StatusDescription = stream.TotalCount is long total

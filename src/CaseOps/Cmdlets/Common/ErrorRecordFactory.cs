@@ -71,9 +71,13 @@ namespace CaseOps.Cmdlets.Common
                         id = "RateLimited"; category = ErrorCategory.LimitsExceeded;
                         action = "The API kept answering 429 after retries; wait and run the command again.";
                         break;
+                    case int ok when ok >= 200 && ok < 300:
+                        id = "InvalidResponse"; category = ErrorCategory.InvalidResult;
+                        action = "The service answered with data CaseOps could not read; run with -Debug to see the body.";
+                        break;
                     default:
                         id = "ConnectionFailed"; category = ErrorCategory.ConnectionError;
-                        action = "The service failed or could not be reached after retries; quote the request id when reporting it.";
+                        action = "The service failed or could not be reached (requests safe to repeat were retried); quote the request id when reporting it.";
                         break;
                 }
             }

@@ -15,6 +15,13 @@ namespace CaseOps.Incydr.Models
     {
         private EditableFields? _asReceived;
 
+        // Not public: PowerShell would otherwise build a Case from any object with matching
+        // properties (a CSV row), and Set-Case would take every field of it as an edit.
+        [JsonConstructor]
+        internal Case()
+        {
+        }
+
         [JsonProperty("number")] public long Number { get; set; }
         [JsonProperty("name")] public string Name { get; set; } = string.Empty;
         [JsonProperty("status")] public CaseStatus Status { get; set; }
@@ -41,17 +48,23 @@ namespace CaseOps.Incydr.Models
         /// <summary>
         /// Copies onto <paramref name="changes"/> the editable fields the user changed since this object
         /// came from the server, so that piping a stale or slim (listing) Case into Set-Case changes
-        /// only what was edited. A Case built by hand counts as changed in every field.
+        /// only what was edited. A Case that did not come from the server carries no edits.
         /// </summary>
+        /// <summary>True when a field was changed since the server sent this object.</summary>
+        internal bool HasEdits => _asReceived is { } r
+            && (Name != r.Name || Status != r.Status || Subject != r.Subject || Assignee != r.Assignee || Description != r.Description || Findings != r.Findings);
+
         internal void ApplyEditsTo(CaseChanges changes)
         {
             var received = _asReceived;
-            if (received == null || Name != received.Name) changes.Name = Name;
-            if (received == null || Status != received.Status) changes.Status = Status;
-            if (received == null || Subject != received.Subject) changes.Subject = Subject;
-            if (received == null || Assignee != received.Assignee) changes.Assignee = Assignee;
-            if (received == null || Description != received.Description) changes.Description = Description;
-            if (received == null || Findings != received.Findings) changes.Findings = Findings;
+            if (received == null)
+                return;
+            if (Name != received.Name) changes.Name = Name;
+            if (Status != received.Status) changes.Status = Status;
+            if (Subject != received.Subject) changes.Subject = Subject;
+            if (Assignee != received.Assignee) changes.Assignee = Assignee;
+            if (Description != received.Description) changes.Description = Description;
+            if (Findings != received.Findings) changes.Findings = Findings;
         }
 
         [OnDeserialized]
