@@ -99,6 +99,7 @@ namespace CaseOps.Incydr
         public Task<Case> CreateAsync(CaseChanges newCase, CancellationToken cancellationToken)
         {
             var request = new RestRequest("v1/cases", Method.Post);
+            // A new case is always OPEN: the create body has no status, whatever the caller set.
             request.AddJsonBody(new CaseChanges
             {
                 Name = newCase.Name,

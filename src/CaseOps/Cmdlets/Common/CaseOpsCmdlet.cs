@@ -17,18 +17,12 @@ namespace CaseOps.Cmdlets.Common
     {
         private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(300);
         private static int _nextActivityId; // one id per listing, so nested listings keep separate bars
-        private CancellationTokenSource _cancellation = new CancellationTokenSource();
+        private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private PipelineRequestLog? _log;
 
         protected CancellationToken CancellationToken => _cancellation.Token;
 
         internal IRequestLog RequestLog => _log ??= new PipelineRequestLog(IsDebugEnabled());
-
-        protected override void BeginProcessing()
-        {
-            _log ??= new PipelineRequestLog(IsDebugEnabled());
-            base.BeginProcessing();
-        }
 
         protected override void StopProcessing() => _cancellation.Cancel();
 
