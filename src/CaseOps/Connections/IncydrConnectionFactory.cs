@@ -10,11 +10,6 @@ namespace CaseOps.Connections
         public const string ClientIdVariable = "CASEOPS_INCYDR_CLIENT_ID";
         public const string ClientSecretVariable = "CASEOPS_INCYDR_CLIENT_SECRET";
 
-        public static bool EnvironmentIsComplete =>
-            !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(UrlVariable))
-            && !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(ClientIdVariable))
-            && !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(ClientSecretVariable));
-
         public static string? EnvironmentUrl => Environment.GetEnvironmentVariable(UrlVariable);
 
         public static (string ClientId, SecureString Secret)? EnvironmentCredential()

@@ -17,6 +17,7 @@ namespace CaseOps.Http
     public sealed class ApiClient : IDisposable
     {
         private const string RequestIdHeader = "X-Request-Id";
+        private static readonly NewtonsoftRestSerializer Json = new NewtonsoftRestSerializer();
         private readonly RestClient _client;
         private readonly ResiliencePipeline<RestResponse> _retry;
 
@@ -44,9 +45,8 @@ namespace CaseOps.Http
         public async Task<T> SendAsync<T>(RestRequest request, IRequestLog log, CancellationToken cancellationToken)
         {
             var response = await SendAsync(request, log, cancellationToken).ConfigureAwait(false);
-            var serializer = new NewtonsoftRestSerializer();
             T? value;
-            try { value = serializer.Deserialize<T>(response); }
+            try { value = Json.Deserialize<T>(response); }
             catch (Newtonsoft.Json.JsonException ex)
             {
                 throw Failure(request, response, $"{ServiceName} sent a response that is not the expected JSON: {ex.Message}", ex);
@@ -143,7 +143,7 @@ namespace CaseOps.Http
             var body = request.Parameters.OfType<BodyParameter>().FirstOrDefault();
             if (body?.Value == null)
                 return;
-            var text = body.Value as string ?? new NewtonsoftRestSerializer().Serialize(body.Value);
+            var text = body.Value as string ?? Json.Serialize(body.Value);
             log.Debug("Request body: " + SecretRedactor.Redact(text));
         }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Net;
 
 namespace CaseOps.Http
 {
@@ -37,9 +36,5 @@ namespace CaseOps.Http
 
         /// <summary>The request path without host (never carries credentials).</summary>
         public string Resource { get; }
-
-        public bool IsTransportFailure => StatusCode == 0;
-
-        public HttpStatusCode? HttpStatus => StatusCode == 0 ? null : (HttpStatusCode?)StatusCode;
     }
 }

@@ -76,7 +76,7 @@ namespace CaseOps.Incydr
             request.AddQueryParameter(name, FormatInstant(after ?? RangeStart) + "/" + FormatInstant(before ?? RangeEnd));
         }
 
-        internal static string FormatInstant(DateTimeOffset value) =>
+        private static string FormatInstant(DateTimeOffset value) =>
             value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
         internal static string SortKey(CaseSortProperty sort)

@@ -131,14 +131,16 @@ public sealed class HttpCoreTests : IClassFixture<SandboxFixture>
     }
 
     [Fact]
-    public async Task Unknown_fields_from_the_server_are_kept()
+    public void Unknown_fields_from_the_server_are_kept()
     {
-        using var connection = Connect();
+        // The emulator sends only known keys, so the wire shape of a newer server is written out here.
+        var json = "{\"number\":5,\"name\":\"n\",\"status\":\"OPEN\",\"createdAt\":\"2025-03-04T09:15:27.481920Z\",\"updatedAt\":\"2025-03-04T09:15:27.481920Z\",\"riskTier\":3}";
 
-        var found = await new CaseService(connection).GetAsync(1, CancellationToken.None);
+        var parsed = Newtonsoft.Json.JsonConvert.DeserializeObject<Case>(json, NewtonsoftRestSerializer.Settings)!;
 
-        Assert.Equal(_sandbox.Host.Cases.Find(1)!.Name, found.Name);
-        Assert.NotNull(found.AdditionalProperties);
+        Assert.Equal(5, parsed.Number);
+        Assert.Equal(3, (int)parsed.AdditionalProperties["riskTier"]);
+        Assert.Contains("\"riskTier\":3", Newtonsoft.Json.JsonConvert.SerializeObject(parsed, NewtonsoftRestSerializer.Settings));
     }
 
     [Fact]

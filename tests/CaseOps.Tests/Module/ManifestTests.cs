@@ -8,22 +8,20 @@ namespace CaseOps.Tests.Module;
 /// <summary>The staged module is a valid module that exports exactly what its manifest lists.</summary>
 public sealed class ManifestTests
 {
-    private static Collection Invoke(string script)
+    private static IReadOnlyList<object> Invoke(string script)
     {
         using var ps = PowerShell.Create(InitialSessionState.CreateDefault2());
         ps.AddScript(script).AddParameter("path", RepoPaths.StagedManifest);
         var output = ps.Invoke();
         if (ps.HadErrors)
             throw new Xunit.Sdk.XunitException(string.Join(Environment.NewLine, ps.Streams.Error.Select(e => e.ToString())));
-        return new Collection(output.Select(o => o.BaseObject).ToList());
+        return output.Select(o => o.BaseObject).ToList();
     }
-
-    private sealed record Collection(IReadOnlyList<object> Items);
 
     [Fact]
     public void Staged_manifest_passes_Test_ModuleManifest()
     {
-        var module = Assert.IsType<PSModuleInfo>(Invoke("param($path) Test-ModuleManifest -Path $path").Items.Single());
+        var module = Assert.IsType<PSModuleInfo>(Invoke("param($path) Test-ModuleManifest -Path $path").Single());
 
         Assert.Equal("CaseOps", module.Name);
         Assert.Equal(new Version(0, 1, 0), module.Version);
@@ -35,13 +33,13 @@ public sealed class ManifestTests
     public void Import_exports_exactly_the_cmdlets_the_manifest_lists_without_wildcards()
     {
         var manifest = (System.Collections.Hashtable)Invoke(
-            "param($path) [System.Management.Automation.Language.Parser]::ParseFile($path, [ref]$null, [ref]$null).Find({ $args[0] -is [System.Management.Automation.Language.HashtableAst] }, $false).SafeGetValue()").Items.Single();
+            "param($path) [System.Management.Automation.Language.Parser]::ParseFile($path, [ref]$null, [ref]$null).Find({ $args[0] -is [System.Management.Automation.Language.HashtableAst] }, $false).SafeGetValue()").Single();
         var listed = ((object[])manifest["CmdletsToExport"]!).Cast<string>().OrderBy(n => n).ToList();
         Assert.DoesNotContain(listed, n => n.Contains('*'));
         Assert.Empty((object[])manifest["FunctionsToExport"]!);
         Assert.Empty((object[])manifest["AliasesToExport"]!);
 
-        var exported = Invoke("param($path) (Import-Module $path -PassThru).ExportedCmdlets.Keys").Items.Cast<string>().OrderBy(n => n).ToList();
+        var exported = Invoke("param($path) (Import-Module $path -PassThru).ExportedCmdlets.Keys").Cast<string>().OrderBy(n => n).ToList();
         var compiled = typeof(CaseOps.Cmdlets.Common.CaseOpsCmdlet).Assembly.GetTypes()
             .Select(t => t.GetCustomAttributes(typeof(CmdletAttribute), false).Cast<CmdletAttribute>().SingleOrDefault())
             .Where(a => a != null).Select(a => a!.VerbName + "-" + a.NounName).OrderBy(n => n).ToList();

@@ -6,6 +6,10 @@ namespace CaseOps.Cmdlets.Cases
     /// <summary>What the Incydr cases API's problem codes mean to a user.</summary>
     internal static class CaseProblems
     {
+        /// <summary>An error about case <paramref name="number"/>: named "Case N", CaseNotFound when it is missing.</summary>
+        public static ErrorContext About(long number, object? target = null) =>
+            new ErrorContext($"Case {number}", "CaseNotFound", target ?? number);
+
         public static KnownProblem? Map(string code)
         {
             switch (code)

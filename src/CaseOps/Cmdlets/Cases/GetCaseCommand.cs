@@ -71,7 +71,7 @@ namespace CaseOps.Cmdlets.Cases
                 foreach (var number in Number)
                 {
                     try { WriteObject(Await(service.GetAsync(number, CancellationToken))); }
-                    catch (CaseOpsApiException ex) { WriteApiError(ex, new ErrorContext($"Case {number}", "CaseNotFound", number), CaseProblems.Map); }
+                    catch (CaseOpsApiException ex) { WriteApiError(ex, CaseProblems.About(number), CaseProblems.Map); }
                 }
                 return;
             }
@@ -81,7 +81,7 @@ namespace CaseOps.Cmdlets.Cases
                 Name = Name,
                 Status = Status,
                 Assignee = Assignee,
-                IsAssigned = Bound(nameof(IsAssigned)) ? IsAssigned.IsPresent : (bool?)null,
+                IsAssigned = IsBound(nameof(IsAssigned)) ? IsAssigned.IsPresent : (bool?)null,
                 Subject = Subject,
                 LastModifiedBy = LastModifiedBy,
                 CreatedAfter = Instant(nameof(CreatedAfter), CreatedAfter),
@@ -101,9 +101,7 @@ namespace CaseOps.Cmdlets.Cases
             }
         }
 
-        private bool Bound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
-
         // DateTimeOffset takes Get-Date values (local time), the module's own CreatedAt/UpdatedAt and strings alike.
-        private DateTimeOffset? Instant(string name, DateTimeOffset value) => Bound(name) ? value.ToUniversalTime() : (DateTimeOffset?)null;
+        private DateTimeOffset? Instant(string name, DateTimeOffset value) => IsBound(name) ? value.ToUniversalTime() : (DateTimeOffset?)null;
     }
 }

@@ -23,7 +23,7 @@ namespace CaseOps.Cmdlets.Cases
         protected override void ProcessRecord()
         {
             // -Force skips the prompt, but an explicit -WhatIf or -Confirm still wins.
-            var skipPrompt = Force.IsPresent && !MyInvocation.BoundParameters.ContainsKey("WhatIf") && !MyInvocation.BoundParameters.ContainsKey("Confirm");
+            var skipPrompt = Force.IsPresent && !IsBound("WhatIf") && !IsBound("Confirm");
             CaseService? service = null;
             foreach (var number in Number)
             {
@@ -37,7 +37,7 @@ namespace CaseOps.Cmdlets.Cases
                 }
                 catch (CaseOpsApiException ex)
                 {
-                    WriteApiError(ex, new ErrorContext($"Case {number}", "CaseNotFound", number), CaseProblems.Map);
+                    WriteApiError(ex, CaseProblems.About(number), CaseProblems.Map);
                 }
             }
         }

@@ -58,7 +58,7 @@ namespace CaseOps.Cmdlets.Cases
         protected override void ProcessRecord()
         {
             var number = InputObject?.Number ?? Number;
-            if (InputObject?.HasEdits != true && !Array.Exists(FieldParameters, Bound))
+            if (InputObject?.HasEdits != true && !Array.Exists(FieldParameters, IsBound))
             {
                 WriteWarning($"Case {number}: nothing to change. Name the fields to change (-Status, -Assignee, ...) or edit the properties of the piped case.");
                 return;
@@ -72,7 +72,7 @@ namespace CaseOps.Cmdlets.Cases
             }
             catch (CaseOpsApiException ex)
             {
-                WriteApiError(ex, new ErrorContext($"Case {number}", "CaseNotFound", (object?)InputObject ?? number), CaseProblems.Map);
+                WriteApiError(ex, CaseProblems.About(number, InputObject), CaseProblems.Map);
             }
         }
 
@@ -80,14 +80,12 @@ namespace CaseOps.Cmdlets.Cases
         private void Apply(CaseChanges changes)
         {
             InputObject?.ApplyEditsTo(changes);
-            if (Bound(nameof(Name))) changes.Name = Name!;
-            if (Bound(nameof(Status))) changes.Status = Status;
-            if (Bound(nameof(Description))) changes.Description = ParameterText.EmptyAsNull(Description);
-            if (Bound(nameof(Findings))) changes.Findings = ParameterText.EmptyAsNull(Findings);
-            if (Bound(nameof(Subject))) changes.Subject = ParameterText.EmptyAsNull(Subject);
-            if (Bound(nameof(Assignee))) changes.Assignee = ParameterText.EmptyAsNull(Assignee);
+            if (IsBound(nameof(Name))) changes.Name = Name!;
+            if (IsBound(nameof(Status))) changes.Status = Status;
+            if (IsBound(nameof(Description))) changes.Description = ParameterText.EmptyAsNull(Description);
+            if (IsBound(nameof(Findings))) changes.Findings = ParameterText.EmptyAsNull(Findings);
+            if (IsBound(nameof(Subject))) changes.Subject = ParameterText.EmptyAsNull(Subject);
+            if (IsBound(nameof(Assignee))) changes.Assignee = ParameterText.EmptyAsNull(Assignee);
         }
-
-        private bool Bound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
     }
 }

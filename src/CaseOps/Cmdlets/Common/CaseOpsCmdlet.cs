@@ -127,11 +127,14 @@ namespace CaseOps.Cmdlets.Common
         /// </summary>
         internal void WriteVerboseLine(string text)
         {
-            if (MyInvocation.BoundParameters.ContainsKey("Debug") && !MyInvocation.BoundParameters.ContainsKey("Verbose"))
+            if (IsBound("Debug") && !IsBound("Verbose"))
                 WriteDebug(text);
             else
                 WriteVerbose(text);
         }
+
+        /// <summary>True when the user gave the parameter, even with $null or $false.</summary>
+        protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 
         /// <summary>Reports a failed API call: authentication failures end the command, the rest are per item.</summary>
         internal void WriteApiError(CaseOpsApiException ex, ErrorContext context, ProblemCodeMap? problems = null)

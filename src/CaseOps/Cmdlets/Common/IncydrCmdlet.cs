@@ -32,8 +32,7 @@ namespace CaseOps.Cmdlets.Common
             }
             if (ConnectionRegistry.Get(CaseOpsService.Incydr) is IncydrConnection current)
                 return _resolved = current;
-            if (IncydrConnectionFactory.EnvironmentIsComplete
-                && EndpointPolicy.TryNormalize(IncydrConnectionFactory.EnvironmentUrl, out var uri, out _)
+            if (EndpointPolicy.TryNormalize(IncydrConnectionFactory.EnvironmentUrl, out var uri, out _)
                 && IncydrConnectionFactory.EnvironmentCredential() is { } credential)
             {
                 WriteVerboseLine($"Connecting to Incydr at {uri} as {credential.ClientId} from the {IncydrConnectionFactory.UrlVariable} environment variables");
