@@ -19,6 +19,19 @@
         'New-Case'
         'Set-Case'
         'Remove-Case'
+        'Connect-Zammad'
+        'Get-Ticket'
+        'New-Ticket'
+        'Set-Ticket'
+        'Remove-Ticket'
+        'Merge-Ticket'
+        'Get-TicketTag'
+        'Add-TicketTag'
+        'Remove-TicketTag'
+        'Get-Tag'
+        'New-Tag'
+        'Rename-Tag'
+        'Remove-Tag'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
@@ -28,7 +41,7 @@
             Tags         = @('Code42', 'Incydr', 'Zammad', 'Cases', 'Tickets', 'InsiderRisk', 'Helpdesk', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
             ProjectUri   = 'https://example.invalid/caseops'
-            ReleaseNotes = 'First release: Incydr cases end to end.'
+            ReleaseNotes = 'Incydr cases end to end; Zammad tickets, tags and merges.'
         }
     }
 }

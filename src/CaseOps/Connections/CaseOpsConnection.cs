@@ -22,7 +22,7 @@ namespace CaseOps.Connections
         public Uri BaseUri => Api.Options.BaseUri;
 
         /// <summary>Who the connection acts as: an API client id or a user name. Never a secret.</summary>
-        public string Account { get; }
+        public string Account { get; private protected set; }
 
         public DateTimeOffset ConnectedAt { get; }
 

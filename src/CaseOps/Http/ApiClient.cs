@@ -42,11 +42,21 @@ namespace CaseOps.Http
         internal IRequestAuthenticator? Authenticator { get; set; }
 
         /// <summary>Sends a request and deserializes a JSON answer.</summary>
-        public async Task<T> SendAsync<T>(RestRequest request, IRequestLog log, CancellationToken cancellationToken)
+        public Task<T> SendAsync<T>(RestRequest request, IRequestLog log, CancellationToken cancellationToken) =>
+            SendAndParseAsync(request, response => Json.Deserialize<T>(response), log, cancellationToken);
+
+        /// <summary>Sends a request and reads a JSON answer whose shape varies with <paramref name="read"/>.</summary>
+        public Task<T> SendAsync<T>(RestRequest request, Func<Newtonsoft.Json.Linq.JToken, T> read, IRequestLog log, CancellationToken cancellationToken) =>
+            SendAndParseAsync(request, response => read(Json.Deserialize<Newtonsoft.Json.Linq.JToken>(response) ?? Newtonsoft.Json.Linq.JValue.CreateNull()), log, cancellationToken);
+
+        /// <summary>The serializer with the API's settings, for reading parts of a JSON answer.</summary>
+        internal static Newtonsoft.Json.JsonSerializer Serializer { get; } = Newtonsoft.Json.JsonSerializer.Create(NewtonsoftRestSerializer.Settings);
+
+        private async Task<T> SendAndParseAsync<T>(RestRequest request, Func<RestResponse, T?> parse, IRequestLog log, CancellationToken cancellationToken)
         {
             var response = await SendAsync(request, log, cancellationToken).ConfigureAwait(false);
             T? value;
-            try { value = Json.Deserialize<T>(response); }
+            try { value = parse(response); }
             catch (Newtonsoft.Json.JsonException ex)
             {
                 throw Failure(request, response, $"{ServiceName} sent a response that is not the expected JSON: {ex.Message}", ex);

@@ -22,12 +22,10 @@ namespace CaseOps.Cmdlets.Cases
 
         protected override void ProcessRecord()
         {
-            // -Force skips the prompt, but an explicit -WhatIf or -Confirm still wins.
-            var skipPrompt = Force.IsPresent && !IsBound("WhatIf") && !IsBound("Confirm");
             CaseService? service = null;
             foreach (var number in Number)
             {
-                if (!skipPrompt && !ShouldProcess($"Case {number}", "Delete"))
+                if (!ShouldProcess($"Case {number}", "Delete", Force))
                     continue;
                 service ??= new CaseService(ResolveConnection(), RequestLog);
                 try

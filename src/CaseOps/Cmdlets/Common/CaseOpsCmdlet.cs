@@ -67,7 +67,7 @@ namespace CaseOps.Cmdlets.Common
         /// (<c>Select-Object -First</c>) surfaces from WriteObject as an exception; the finally block
         /// then disposes the stream, which cancels the pages still in flight.
         /// </summary>
-        protected void WriteStream<T>(PageStream<T> stream, string activity, bool includeTotalCount)
+        protected void WriteStream<T>(PageStream<T> stream, string activity, bool includeTotalCount, Func<T, object>? project = null)
         {
             var enumerator = stream.GetAsyncEnumerator(CancellationToken);
             var totalWritten = false;
@@ -89,7 +89,7 @@ namespace CaseOps.Cmdlets.Common
                     }
                     if (!hasItem)
                         break;
-                    WriteObject(enumerator.Current);
+                    WriteObject(project == null ? enumerator.Current : project(enumerator.Current));
                     written++;
                     if (!driftWarned && stream.TotalCountChanged)
                     {
@@ -132,6 +132,10 @@ namespace CaseOps.Cmdlets.Common
             else
                 WriteVerbose(text);
         }
+
+        /// <summary>ShouldProcess, skipped by -Force unless -WhatIf or -Confirm was given explicitly (they still win).</summary>
+        protected bool ShouldProcess(string target, string action, SwitchParameter force) =>
+            (force.IsPresent && !IsBound("WhatIf") && !IsBound("Confirm")) || ShouldProcess(target, action);
 
         /// <summary>True when the user gave the parameter, even with $null or $false.</summary>
         protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);

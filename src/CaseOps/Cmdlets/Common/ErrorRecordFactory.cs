@@ -56,7 +56,12 @@ namespace CaseOps.Cmdlets.Common
                 switch (ex.StatusCode)
                 {
                     case 400: id = "InvalidRequest"; category = ErrorCategory.InvalidArgument; break;
-                    case 422: id = "InvalidData"; category = ErrorCategory.InvalidData; break;
+                    case 422:
+                        id = "InvalidData"; category = ErrorCategory.InvalidData;
+                        // The server's own words (Zammad's error_human) say best what is wrong.
+                        if (ex.ServerMessage != null)
+                            message = context.Subject + ": " + ex.ServerMessage;
+                        break;
                     case 401:
                         id = "AuthenticationFailed"; category = ErrorCategory.AuthenticationError;
                         action = "Check the credentials and connect again.";

@@ -10,7 +10,7 @@ namespace CaseOps.Cmdlets.Connection
     /// <summary>Connects to an Incydr tenant with an API client and makes it this session's default.</summary>
     [Cmdlet(VerbsCommunications.Connect, "Incydr")]
     [OutputType(typeof(IncydrConnection))]
-    public sealed class ConnectIncydrCommand : CaseOpsCmdlet
+    public sealed class ConnectIncydrCommand : ConnectCommandBase
     {
         /// <summary>The tenant's API base URL, e.g. https://api.us.code42.com.</summary>
         [Parameter(Position = 0)]
@@ -24,22 +24,13 @@ namespace CaseOps.Cmdlets.Connection
         [ValidateNotNull]
         public PSCredential? Credential { get; set; }
 
-        [Parameter]
-        [ValidateRange(0, 10)]
-        public int MaxRetries { get; set; } = 4;
-
-        [Parameter]
-        [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; } = 100;
-
         protected override void ProcessRecord()
         {
             var uriText = Uri ?? IncydrConnectionFactory.EnvironmentUrl;
             if (string.IsNullOrEmpty(uriText))
-                Fail("UriMissing", ErrorCategory.InvalidArgument,
-                    $"No Incydr URL: pass -Uri (e.g. https://api.us.code42.com) or set {IncydrConnectionFactory.UrlVariable}.");
+                Fail("UriMissing", ErrorCategory.InvalidArgument, $"No Incydr URL: pass -Uri (e.g. https://api.us.code42.com) or set {IncydrConnectionFactory.UrlVariable}.", Uri);
             if (!EndpointPolicy.TryNormalize(uriText, out var uri, out var problem))
-                Fail("InvalidUri", ErrorCategory.InvalidArgument, problem!);
+                Fail("InvalidUri", ErrorCategory.InvalidArgument, problem!, Uri);
 
             string clientId;
             SecureString secret;
@@ -55,14 +46,13 @@ namespace CaseOps.Cmdlets.Connection
             }
             else
             {
-                Fail("CredentialMissing", ErrorCategory.InvalidArgument,
-                    $"No API client: pass -Credential (client id as user name, secret as password) or set {IncydrConnectionFactory.ClientIdVariable} and {IncydrConnectionFactory.ClientSecretVariable}.");
+                Fail("CredentialMissing", ErrorCategory.InvalidArgument, $"No API client: pass -Credential (client id as user name, secret as password) or set {IncydrConnectionFactory.ClientIdVariable} and {IncydrConnectionFactory.ClientSecretVariable}.", Uri);
                 return;
             }
             if (string.IsNullOrEmpty(clientId) || secret.Length == 0)
-                Fail("CredentialMissing", ErrorCategory.InvalidArgument, "The credential needs the API client id as user name and the client secret as password.");
+                Fail("CredentialMissing", ErrorCategory.InvalidArgument, "The credential needs the API client id as user name and the client secret as password.", Uri);
 
-            var options = new ApiClientOptions(uri!) { MaxRetries = MaxRetries, Timeout = TimeSpan.FromSeconds(TimeoutSec) };
+            var options = ClientOptions(uri!);
             var connection = new IncydrConnection(options, clientId, secret);
             try
             {
@@ -80,8 +70,5 @@ namespace CaseOps.Cmdlets.Connection
             WriteVerboseLine($"Connected to Incydr at {uri} as {clientId}; the token is valid until {connection.TokenExpiresAt:u}");
             WriteObject(connection);
         }
-
-        private void Fail(string id, ErrorCategory category, string message) =>
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), id, category, Uri));
     }
 }

@@ -1,0 +1,65 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Newtonsoft.Json.Linq;
+
+namespace CaseOps.Cmdlets.Common
+{
+    /// <summary>Converts between JSON values and what PowerShell users read and write.</summary>
+    internal static class PowerShellJson
+    {
+        /// <summary>A JSON value as a PowerShell value: scalars as .NET values, arrays as object[], objects as PSCustomObject.</summary>
+        public static object? ToPowerShell(JToken? token)
+        {
+            switch (token)
+            {
+                case null: return null;
+                case JValue value: return value.Value;
+                case JArray array: return array.Select(ToPowerShell).ToArray();
+                case JObject json:
+                    var result = new PSObject();
+                    foreach (var property in json.Properties())
+                        result.Properties.Add(new PSNoteProperty(property.Name, ToPowerShell(property.Value)));
+                    return result;
+                default: return token.ToString();
+            }
+        }
+
+        /// <summary>A PowerShell value (hashtable, PSCustomObject, array, scalar) as JSON.</summary>
+        public static JToken FromPowerShell(object? value)
+        {
+            value = value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : value;
+            switch (value)
+            {
+                case null: return JValue.CreateNull();
+                case JToken token: return token;
+                case string text: return new JValue(text);
+                case IDictionary dictionary:
+                    var fromDictionary = new JObject();
+                    foreach (DictionaryEntry entry in dictionary)
+                        fromDictionary[Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty] = FromPowerShell(entry.Value);
+                    return fromDictionary;
+                case PSObject custom:
+                    var fromObject = new JObject();
+                    foreach (var property in custom.Properties)
+                        fromObject[property.Name] = FromPowerShell(property.Value);
+                    return fromObject;
+                case IEnumerable sequence:
+                    return new JArray(sequence.Cast<object?>().Select(FromPowerShell));
+                default:
+                    return JToken.FromObject(value);
+            }
+        }
+
+        /// <summary>A hashtable of wire names and values as JSON fields.</summary>
+        public static IEnumerable<KeyValuePair<string, JToken>> Fields(IDictionary? properties)
+        {
+            if (properties == null)
+                yield break;
+            foreach (DictionaryEntry entry in properties)
+                yield return new KeyValuePair<string, JToken>(Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, FromPowerShell(entry.Value));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System;
+using System.Management.Automation;
+using CaseOps.Cmdlets.Common;
+using CaseOps.Cmdlets.Tickets;
+using CaseOps.Http;
+using CaseOps.Zammad;
+using CaseOps.Zammad.Models;
+
+namespace CaseOps.Cmdlets.Tags
+{
+    /// <summary>Gets the tags of tickets, in the order they were added.</summary>
+    [Cmdlet(VerbsCommon.Get, "TicketTag")]
+    [OutputType(typeof(TicketTag))]
+    public sealed class GetTicketTagCommand : ZammadCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [ValidateRange(1, long.MaxValue)]
+        public long[] TicketId { get; set; } = Array.Empty<long>();
+
+        protected override void ProcessRecord()
+        {
+            var tags = new TagService(ResolveConnection(), RequestLog);
+            foreach (var ticketId in TicketId)
+            {
+                try
+                {
+                    foreach (var name in Await(tags.GetTicketTagsAsync(ticketId, CancellationToken)))
+                        WriteObject(new TicketTag(ticketId, name));
+                }
+                catch (CaseOpsApiException ex)
+                {
+                    WriteApiError(ex, TicketProblems.About(ticketId));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Management.Automation;
+using CaseOps.Http;
+using CaseOps.Zammad.Models;
+
+namespace CaseOps.Cmdlets.Tags
+{
+    /// <summary>
+    /// Renames a tag on every ticket (admin). When the new name already exists, the two tags merge:
+    /// the cmdlet says so before it asks, and every ticket ends with the new name once.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Rename, "Tag", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Tag))]
+    public sealed class RenameTagCommand : TagAdminCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ValidateTagName]
+        [ArgumentCompleter(typeof(Tickets.TagNameCompleter))]
+        public string? Name { get; set; }
+
+        [Parameter(Mandatory = true, Position = 1)]
+        [ValidateNotNullOrEmpty]
+        [ValidateTagName]
+        public string? NewName { get; set; }
+
+        /// <summary>Returns the renamed tag.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var name = Name!.Trim();
+            var newName = NewName!.Trim();
+            try
+            {
+                var tag = FindOrReport(name);
+                if (tag == null)
+                    return;
+                var existing = Await(Tags.FindAsync(newName, CancellationToken));
+                var merges = existing != null && existing.Id != tag.Id;
+                if (merges)
+                    WriteWarning($"The tag '{existing!.Name}' already exists: renaming '{tag.Name}' merges the two, and their tickets all carry '{existing.Name}'.");
+                if (!ShouldProcess($"Tag '{tag.Name}'", merges ? $"Merge into existing tag '{existing!.Name}'" : $"Rename to '{newName}'"))
+                    return;
+                Await(Tags.RenameAsync(tag.Id, newName, CancellationToken));
+                WriteVerboseLine($"Renamed tag '{tag.Name}' to '{newName}'");
+                if (PassThru && Await(Tags.FindAsync(newName, CancellationToken)) is { } renamed)
+                    WriteObject(renamed);
+            }
+            catch (CaseOpsApiException ex)
+            {
+                WriteApiError(ex, About(name));
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System;
+using System.Management.Automation;
+using CaseOps.Http;
+using CaseOps.Zammad;
+using CaseOps.Zammad.Models;
+
+namespace CaseOps.Cmdlets.Tickets
+{
+    /// <summary>Creates a Zammad ticket with its first article.</summary>
+    [Cmdlet(VerbsCommon.New, "Ticket", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(Ticket))]
+    public sealed class NewTicketCommand : TicketFieldsCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? Title { get; set; }
+
+        /// <summary>The customer: email or login, id, or guess:&lt;email&gt; to create the customer if unknown.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? Customer { get; set; }
+
+        /// <summary>The text of the first article.</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? Body { get; set; }
+
+        /// <summary>The first article's type: note (default), email, phone, web, ...</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ArticleTypeCompleter))]
+        public string ArticleType { get; set; } = "note";
+
+        /// <summary>Makes the first article visible to agents only.</summary>
+        [Parameter]
+        public SwitchParameter Internal { get; set; }
+
+        /// <summary>Tags for the new ticket.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TagNameCompleter))]
+        public string[]? Tag { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var ticket = new TicketChanges { Title = Title, Customer = Customer, Tags = Tag };
+            ApplyFieldParameters(ticket);
+            ticket.Title = Title;
+            ticket.Customer = Customer;
+            if (Body != null)
+                ticket.Article = new ArticleDraft { Body = Body, Type = ArticleType, Internal = Internal.IsPresent };
+            if (!ShouldProcess($"Ticket '{Title}' for {Customer}", "Create"))
+                return;
+            try
+            {
+                WriteObject(TicketOutput.ToPSObject(Await(new TicketService(ResolveConnection(), RequestLog).CreateAsync(ticket, CancellationToken))));
+            }
+            catch (ZammadLookupException ex)
+            {
+                WriteError(TicketProblems.UnknownName(ex, Title));
+            }
+            catch (CaseOpsApiException ex)
+            {
+                WriteApiError(ex, new Common.ErrorContext($"Ticket '{Title}'", "TicketCreateFailed", Title));
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+using System.Management.Automation;
+using CaseOps.Http;
+using CaseOps.Zammad;
+
+namespace CaseOps.Cmdlets.Tickets
+{
+    /// <summary>Deletes Zammad tickets with their articles. It cannot be undone, so it asks first unless -Confirm:$false or -Force.</summary>
+    [Cmdlet(VerbsCommon.Remove, "Ticket", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(void))]
+    public sealed class RemoveTicketCommand : Common.ZammadCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("TicketId")]
+        [ValidateRange(1, long.MaxValue)]
+        public long[] Id { get; set; } = Array.Empty<long>();
+
+        /// <summary>Deletes without asking, as -Confirm:$false does.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            TicketService? service = null;
+            foreach (var id in Id)
+            {
+                if (!ShouldProcess($"Ticket {id}", "Delete", Force))
+                    continue;
+                service ??= new TicketService(ResolveConnection(), RequestLog);
+                try
+                {
+                    Await(service.RemoveAsync(id, CancellationToken));
+                    WriteVerboseLine($"Deleted ticket {id}");
+                }
+                catch (CaseOpsApiException ex)
+                {
+                    WriteApiError(ex, TicketProblems.About(id));
+                }
+            }
+        }
+    }
+}

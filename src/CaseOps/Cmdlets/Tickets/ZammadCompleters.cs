@@ -1,0 +1,111 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Threading;
+using System.Threading.Tasks;
+using CaseOps.Connections;
+using CaseOps.Http;
+using CaseOps.Zammad;
+
+namespace CaseOps.Cmdlets.Tickets
+{
+    /// <summary>
+    /// Tab completion from the helpdesk itself, through -Connection or the session's default
+    /// connection. Completion must never hang or throw, so it gives up quietly after a moment.
+    /// </summary>
+    public abstract class ZammadCompleter : IArgumentCompleter
+    {
+        private static readonly TimeSpan Patience = TimeSpan.FromSeconds(3);
+
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var connection = (fakeBoundParameters?["Connection"] as PSObject)?.BaseObject as ZammadConnection
+                ?? fakeBoundParameters?["Connection"] as ZammadConnection
+                ?? ConnectionRegistry.Get(CaseOpsService.Zammad) as ZammadConnection;
+            if (connection == null || connection.IsClosed)
+                return Enumerable.Empty<CompletionResult>();
+            var typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
+            IReadOnlyList<string> names;
+            try
+            {
+                using (var timeout = new CancellationTokenSource(Patience))
+                {
+                    var task = CandidatesAsync(connection, typed, timeout.Token);
+                    if (!task.Wait(Patience))
+                        return Enumerable.Empty<CompletionResult>();
+                    names = task.Result;
+                }
+            }
+            catch (AggregateException)
+            {
+                return Enumerable.Empty<CompletionResult>();
+            }
+            return names
+                .Where(n => n.IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0)
+                .OrderBy(n => n.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+                .ThenBy(n => n, StringComparer.OrdinalIgnoreCase)
+                .Select(n => new CompletionResult(Quote(n), n, CompletionResultType.ParameterValue, n));
+        }
+
+        private protected abstract Task<IReadOnlyList<string>> CandidatesAsync(ZammadConnection connection, string typed, CancellationToken cancellationToken);
+
+        private static string Quote(string name) =>
+            name.Any(c => char.IsWhiteSpace(c) || "'\"`$(){}[];,|&@#<>".IndexOf(c) >= 0) ? "'" + name.Replace("'", "''") + "'" : name;
+    }
+
+    /// <summary>Completes names from a lookup table (groups, states, priorities, agents).</summary>
+    public abstract class CatalogCompleter : ZammadCompleter
+    {
+        private protected abstract CatalogKind Kind { get; }
+
+        private protected override async Task<IReadOnlyList<string>> CandidatesAsync(ZammadConnection connection, string typed, CancellationToken cancellationToken) =>
+            (await connection.Catalog.GetAsync(Kind, RequestLog.None, cancellationToken).ConfigureAwait(false))
+                .Where(e => e.Active).Select(e => e.Name).ToList();
+    }
+
+    public sealed class GroupCompleter : CatalogCompleter { private protected override CatalogKind Kind => CatalogKind.Group; }
+
+    public sealed class StateCompleter : CatalogCompleter { private protected override CatalogKind Kind => CatalogKind.State; }
+
+    public sealed class PriorityCompleter : CatalogCompleter { private protected override CatalogKind Kind => CatalogKind.Priority; }
+
+    public sealed class OwnerCompleter : CatalogCompleter { private protected override CatalogKind Kind => CatalogKind.Owner; }
+
+    /// <summary>Completes tag names with the server's tag search.</summary>
+    public sealed class TagNameCompleter : ZammadCompleter
+    {
+        private protected override async Task<IReadOnlyList<string>> CandidatesAsync(ZammadConnection connection, string typed, CancellationToken cancellationToken) =>
+            (await new TagService(connection).SearchAsync(typed, 50, cancellationToken).ConfigureAwait(false)).Select(t => t.Name).ToList();
+    }
+}
+
+namespace CaseOps.Cmdlets.Tickets
+{
+    /// <summary>Completes from a fixed list of values.</summary>
+    public abstract class FixedValuesCompleter : IArgumentCompleter
+    {
+        private protected abstract string[] Values { get; }
+
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            Values.Where(v => v.StartsWith((wordToComplete ?? string.Empty).Trim('\'', '"'), StringComparison.OrdinalIgnoreCase))
+                .Select(v => new CompletionResult(v, v, CompletionResultType.ParameterValue, v));
+    }
+
+    /// <summary>Completes -SortBy with the ticket fields searches are usually sorted by.</summary>
+    public sealed class TicketSortFieldCompleter : FixedValuesCompleter
+    {
+        private protected override string[] Values { get; } =
+            { "updated_at", "created_at", "id", "number", "title", "state_id", "priority_id", "group_id", "owner_id", "customer_id", "close_at", "pending_time" };
+    }
+
+    /// <summary>Completes article types with Zammad's standard ones.</summary>
+    public sealed class ArticleTypeCompleter : FixedValuesCompleter
+    {
+        private protected override string[] Values { get; } = { "note", "email", "phone", "web", "sms", "chat", "fax" };
+    }
+}

@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using CaseOps.Connections;
+using CaseOps.Http;
+using CaseOps.Paging;
+using CaseOps.Zammad.Models;
+using Newtonsoft.Json.Linq;
+using RestSharp;
+
+namespace CaseOps.Zammad
+{
+    /// <summary>The Zammad tickets API: list, search, read, create, update, delete and merge tickets.</summary>
+    public sealed class TicketService
+    {
+        /// <summary>The server's largest page for /tickets.</summary>
+        public const int MaxListPageSize = 100;
+
+        /// <summary>The server's largest page for /tickets/search.</summary>
+        public const int MaxSearchPageSize = 200;
+
+        private readonly ZammadConnection _connection;
+        private readonly ApiClient _api;
+        private readonly IRequestLog _log;
+
+        public TicketService(ZammadConnection connection, IRequestLog? log = null)
+        {
+            _connection = connection;
+            _api = connection.Api;
+            _log = log ?? RequestLog.None;
+        }
+
+        /// <summary>Every ticket the account may read, id ascending. Zammad reports no total, so the listing ends at a short page.</summary>
+        public PageStream<Ticket> List(bool expand, PageStreamOptions paging)
+        {
+            CheckPageSize(paging, MaxListPageSize);
+            return new PageStream<Ticket>(async (page, size, ct) =>
+            {
+                var request = new RestRequest("tickets");
+                AddPage(request, page, size);
+                AddExpand(request, expand);
+                return new Page<Ticket>(Linked(await _api.SendAsync<List<Ticket>>(request, _log, ct).ConfigureAwait(false)), null);
+            }, paging);
+        }
+
+        /// <summary>Tickets matching a query, in the order asked for (the server's default: last updated first).</summary>
+        public PageStream<Ticket> Search(TicketSearch search, PageStreamOptions paging)
+        {
+            CheckPageSize(paging, MaxSearchPageSize);
+            return new PageStream<Ticket>(async (page, size, ct) =>
+            {
+                var request = new RestRequest("tickets/search");
+                request.AddQueryParameter("query", search.Query);
+                AddPage(request, page, size);
+                AddExpand(request, search.Expand);
+                if (!string.IsNullOrEmpty(search.SortBy))
+                    request.AddQueryParameter("sort_by", search.SortBy);
+                if (search.Descending.HasValue)
+                    request.AddQueryParameter("order_by", search.Descending.Value ? "desc" : "asc");
+                if (paging.NeedTotalCount)
+                    request.AddQueryParameter("with_total_count", "true");
+                var result = await _api.SendAsync(request, root => TicketSearchReader.Read(root, ApiClient.Serializer), _log, ct).ConfigureAwait(false);
+                Linked(result.Items);
+                return result;
+            }, paging);
+        }
+
+        public async Task<Ticket> GetAsync(long id, bool expand, CancellationToken cancellationToken)
+        {
+            var request = new RestRequest(TicketPath(id));
+            AddExpand(request, expand);
+            return Linked(await _api.SendAsync<Ticket>(request, _log, cancellationToken).ConfigureAwait(false));
+        }
+
+        /// <summary>The ticket with this number (not id), or null; found by search, so only tickets the account may read.</summary>
+        public async Task<Ticket?> FindByNumberAsync(string number, CancellationToken cancellationToken)
+        {
+            var search = Search(new TicketSearch("number:" + number) { Expand = true }, new PageStreamOptions { PageSize = 10, First = 10 });
+            var enumerator = search.GetAsyncEnumerator(cancellationToken);
+            try
+            {
+                while (await enumerator.MoveNextAsync().ConfigureAwait(false))
+                {
+                    if (string.Equals(enumerator.Current.Number, number, StringComparison.Ordinal))
+                        return enumerator.Current;
+                }
+                return null;
+            }
+            finally
+            {
+                await enumerator.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Creates a ticket (with its first article when given) and returns it with names expanded.</summary>
+        public async Task<Ticket> CreateAsync(TicketChanges ticket, CancellationToken cancellationToken)
+        {
+            var body = await TicketBodyBuilder.BuildAsync(ticket, _connection.Catalog, create: true, _log, cancellationToken).ConfigureAwait(false);
+            var request = new RestRequest("tickets", Method.Post);
+            AddExpand(request, true);
+            request.AddStringBody(body.ToString(Newtonsoft.Json.Formatting.None), ContentType.Json);
+            return Linked(await _api.SendAsync<Ticket>(request, _log, cancellationToken).ConfigureAwait(false));
+        }
+
+        /// <summary>Changes only the fields in <paramref name="changes"/> (Zammad updates are partial) and returns the ticket with names expanded.</summary>
+        public async Task<Ticket> UpdateAsync(long id, TicketChanges changes, CancellationToken cancellationToken)
+        {
+            var body = await TicketBodyBuilder.BuildAsync(changes, _connection.Catalog, create: false, _log, cancellationToken).ConfigureAwait(false);
+            var request = new RestRequest(TicketPath(id), Method.Put);
+            AddExpand(request, true);
+            request.AddStringBody(body.ToString(Newtonsoft.Json.Formatting.None), ContentType.Json);
+            return Linked(await _api.SendAsync<Ticket>(request, _log, cancellationToken).ConfigureAwait(false));
+        }
+
+        public async Task RemoveAsync(long id, CancellationToken cancellationToken) =>
+            await _api.SendAsync(new RestRequest(TicketPath(id), Method.Delete), _log, cancellationToken).ConfigureAwait(false);
+
+        /// <summary>
+        /// Merges ticket <paramref name="sourceId"/> into the ticket numbered <paramref name="targetNumber"/>.
+        /// Zammad answers 200 even when it found neither; that comes back as a failed <see cref="MergeOutcome"/>.
+        /// </summary>
+        public async Task<MergeOutcome> MergeAsync(long sourceId, string targetNumber, CancellationToken cancellationToken)
+        {
+            var request = new RestRequest($"ticket_merge/{sourceId.ToString(CultureInfo.InvariantCulture)}/{Uri.EscapeDataString(targetNumber)}", Method.Put);
+            var answer = await _api.SendAsync<JObject>(request, _log, cancellationToken).ConfigureAwait(false);
+            var succeeded = string.Equals(answer.Value<string>("result"), "success", StringComparison.OrdinalIgnoreCase);
+            return new MergeOutcome(succeeded, answer.Value<string>("message"));
+        }
+
+        private static void CheckPageSize(PageStreamOptions paging, int max)
+        {
+            // The server silently clamps larger pages, which would look like a short last page.
+            if (paging.PageSize > max)
+                throw new ArgumentOutOfRangeException(nameof(paging), $"The page size can be at most {max}.");
+        }
+
+        private static void AddPage(RestRequest request, int page, int size)
+        {
+            request.AddQueryParameter("page", page.ToString(CultureInfo.InvariantCulture));
+            request.AddQueryParameter("per_page", size.ToString(CultureInfo.InvariantCulture));
+        }
+
+        private static void AddExpand(RestRequest request, bool expand)
+        {
+            if (expand)
+                request.AddQueryParameter("expand", "true");
+        }
+
+        private Ticket Linked(Ticket ticket)
+        {
+            ticket.WebUrl = new Uri(_connection.WebUri, "#ticket/zoom/" + ticket.Id.ToString(CultureInfo.InvariantCulture));
+            return ticket;
+        }
+
+        private IReadOnlyList<Ticket> Linked(IReadOnlyList<Ticket> tickets)
+        {
+            foreach (var ticket in tickets)
+                Linked(ticket);
+            return tickets;
+        }
+
+        private static string TicketPath(long id) => "tickets/" + id.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>What a search asks for.</summary>
+    public sealed class TicketSearch
+    {
+        public TicketSearch(string query) => Query = query;
+
+        public string Query { get; }
+
+        /// <summary>A ticket field; null leaves the server's default (updated_at).</summary>
+        public string? SortBy { get; set; }
+
+        /// <summary>True desc, false asc, null the server's default (desc).</summary>
+        public bool? Descending { get; set; }
+
+        public bool Expand { get; set; }
+    }
+
+    /// <summary>The answer of a merge: Zammad says "failed" with a message instead of an HTTP error when it finds neither ticket.</summary>
+    public sealed class MergeOutcome
+    {
+        public MergeOutcome(bool succeeded, string? message)
+        {
+            Succeeded = succeeded;
+            Message = message;
+        }
+
+        public bool Succeeded { get; }
+        public string? Message { get; }
+    }
+}

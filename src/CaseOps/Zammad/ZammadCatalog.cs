@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CaseOps.Connections;
+using CaseOps.Http;
+using CaseOps.Zammad.Models;
+using RestSharp;
+
+namespace CaseOps.Zammad
+{
+    /// <summary>
+    /// The groups, states, priorities and agents of one connection, fetched on first use and kept,
+    /// so names resolve to ids without a request per ticket. A name not found triggers one reload
+    /// (it may have been created since) before it is reported with the valid choices.
+    /// </summary>
+    internal sealed class ZammadCatalog
+    {
+        private const int MaxAgents = 500;
+        private readonly ZammadConnection _connection;
+        private readonly ConcurrentDictionary<CatalogKind, Task<IReadOnlyList<CatalogEntry>>> _tables =
+            new ConcurrentDictionary<CatalogKind, Task<IReadOnlyList<CatalogEntry>>>();
+
+        public ZammadCatalog(ZammadConnection connection) => _connection = connection;
+
+        /// <summary>The table, from the cache or fetched now.</summary>
+        public Task<IReadOnlyList<CatalogEntry>> GetAsync(CatalogKind kind, IRequestLog log, CancellationToken cancellationToken)
+        {
+            if (_tables.TryGetValue(kind, out var cached) && !cached.IsFaulted && !cached.IsCanceled)
+                return cached;
+            var loading = LoadAsync(kind, log, cancellationToken);
+            _tables[kind] = loading;
+            return loading;
+        }
+
+        /// <summary>Forgets a table, e.g. after a state or priority was created, renamed or deleted.</summary>
+        public void Invalidate(CatalogKind kind) => _tables.TryRemove(kind, out _);
+
+        /// <summary>The id of <paramref name="reference"/>; throws <see cref="ZammadLookupException"/> for an unknown name.</summary>
+        public async Task<long> ResolveAsync(CatalogKind kind, TicketReference reference, IRequestLog log, CancellationToken cancellationToken)
+        {
+            if (reference.Id is long id)
+                return id;
+            var name = reference.Name!.Trim();
+            var entry = Find(await GetAsync(kind, log, cancellationToken).ConfigureAwait(false), name);
+            if (entry == null)
+            {
+                Invalidate(kind);
+                var fresh = await GetAsync(kind, log, cancellationToken).ConfigureAwait(false);
+                entry = Find(fresh, name);
+                if (entry == null)
+                    throw new ZammadLookupException(kind, name, fresh.Where(e => e.Active).Select(e => e.Name).ToList());
+            }
+            return entry.Id;
+        }
+
+        /// <summary>The name of an id, or null when it is not in the table.</summary>
+        public async Task<string?> NameOfAsync(CatalogKind kind, long id, IRequestLog log, CancellationToken cancellationToken) =>
+            (await GetAsync(kind, log, cancellationToken).ConfigureAwait(false)).FirstOrDefault(e => e.Id == id)?.Name;
+
+        private static CatalogEntry? Find(IReadOnlyList<CatalogEntry> table, string name) =>
+            table.FirstOrDefault(e => e.Active && e.Matches(name)) ?? table.FirstOrDefault(e => e.Matches(name));
+
+        private async Task<IReadOnlyList<CatalogEntry>> LoadAsync(CatalogKind kind, IRequestLog log, CancellationToken cancellationToken)
+        {
+            switch (kind)
+            {
+                case CatalogKind.Group:
+                    var groups = await ReadAllAsync<ZammadGroup>("groups", log, cancellationToken).ConfigureAwait(false);
+                    return groups.Select(g => new CatalogEntry(g.Id, g.Name, g.Active)).ToList();
+                case CatalogKind.State:
+                    var states = await ReadAllAsync<TicketState>("ticket_states", log, cancellationToken).ConfigureAwait(false);
+                    return states.Select(s => new CatalogEntry(s.Id, s.Name, s.Active)).ToList();
+                case CatalogKind.Priority:
+                    var priorities = await ReadAllAsync<TicketPriority>("ticket_priorities", log, cancellationToken).ConfigureAwait(false);
+                    return priorities.Select(p => new CatalogEntry(p.Id, p.Name, p.Active)).ToList();
+                default:
+                    // Agents only: owners must be able to work on tickets. Login is the name users see
+                    // in tickets; email works as well.
+                    var request = new RestRequest("users/search");
+                    request.AddQueryParameter("query", "*");
+                    request.AddQueryParameter("permissions[]", "ticket.agent");
+                    request.AddQueryParameter("limit", MaxAgents.ToString(CultureInfo.InvariantCulture));
+                    var agents = await _connection.Api.SendAsync<List<ZammadUser>>(request, log, cancellationToken).ConfigureAwait(false);
+                    return agents.Select(u => new CatalogEntry(u.Id, u.Login, u.Active, u.Email)).ToList();
+            }
+        }
+
+        // Lookup tables are small, but a page size every endpoint accepts and a loop to the short
+        // page keep them whole whatever the server's per_page maximum.
+        private async Task<List<T>> ReadAllAsync<T>(string resource, IRequestLog log, CancellationToken cancellationToken)
+        {
+            const int pageSize = 100;
+            var all = new List<T>();
+            for (var page = 1; ; page++)
+            {
+                var request = new RestRequest(resource);
+                request.AddQueryParameter("page", page.ToString(CultureInfo.InvariantCulture));
+                request.AddQueryParameter("per_page", pageSize.ToString(CultureInfo.InvariantCulture));
+                var items = await _connection.Api.SendAsync<List<T>>(request, log, cancellationToken).ConfigureAwait(false);
+                all.AddRange(items);
+                if (items.Count < pageSize)
+                    return all;
+            }
+        }
+    }
+}
