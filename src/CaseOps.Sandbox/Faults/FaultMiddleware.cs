@@ -7,7 +7,7 @@ namespace CaseOps.Sandbox.Faults;
 
 /// <summary>
 /// Applies <see cref="FaultSettings"/>: waits the latency, then either answers with the injected
-/// status (Spring-style body; 429 with Retry-After) or passes the request on. Runs after routing so
+/// status (Spring-style body, Zammad-style under <c>/zammad/</c>; 429 with Retry-After) or passes the request on. Runs after routing so
 /// it can see the <see cref="FaultExempt"/> marker of token endpoints, and before authentication so
 /// scripted failures hit the very next request whatever its token.
 /// </summary>
@@ -47,6 +47,13 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultSettings faults)
         {
             // These statuses must not carry a body.
             context.Response.StatusCode = status;
+            return;
+        }
+
+        // Each emulated API answers in its own error shape.
+        if (context.Request.Path.StartsWithSegments("/zammad", StringComparison.OrdinalIgnoreCase))
+        {
+            await ErrorResults.WriteZammadAsync(context, status, "Injected fault").ConfigureAwait(false);
             return;
         }
 

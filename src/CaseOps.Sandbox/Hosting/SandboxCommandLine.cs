@@ -11,12 +11,13 @@ public static class SandboxCommandLine
     /// <summary>Usage text for <c>--help</c>.</summary>
     public const string Usage =
         """
-        CaseOps sandbox: local emulator of the Incydr cases API.
+        CaseOps sandbox: local emulator of the Incydr cases API and the Zammad tickets API.
 
         Usage: CaseOps.Sandbox [options]
 
           --urls <url>              Listen address; port 0 picks a free port (default http://127.0.0.1:5100)
           --cases <n>               Seeded case count (default 50)
+          --tickets <n>             Seeded Zammad ticket count (default 60)
           --seed <n>                Seed for users, cases and fault dice (default 42)
           --latency-ms <ms>         Delay added to every API request (default 0)
           --rate-429 <0..1>         Share of API requests answered 429 (default 0)
@@ -28,6 +29,7 @@ public static class SandboxCommandLine
           --token-lifetime <s>      Token lifetime in seconds (default 900)
           --client-id <id>          Accepted client id (default caseops-demo)
           --client-secret <secret>  Accepted client secret (default caseops-demo-secret)
+          --zammad-token <token>    Accepted Zammad admin API token (default caseops-demo-zammad-token)
           --ignore-stdin            Keep running when stdin closes
           -h, --help                Show this text
 
@@ -77,6 +79,12 @@ public static class SandboxCommandLine
                         break;
                     case "--cases":
                         options.CaseCount = NonNegativeInt(arg, Value());
+                        break;
+                    case "--tickets":
+                        options.TicketCount = NonNegativeInt(arg, Value());
+                        break;
+                    case "--zammad-token":
+                        options.ZammadToken = NonEmpty(arg, Value());
                         break;
                     case "--seed":
                         options.Seed = Int(arg, Value());

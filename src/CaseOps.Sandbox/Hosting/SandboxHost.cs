@@ -2,6 +2,7 @@ using CaseOps.Sandbox.Diagnostics;
 using CaseOps.Sandbox.Faults;
 using CaseOps.Sandbox.Hosting;
 using CaseOps.Sandbox.Incydr;
+using CaseOps.Sandbox.Zammad;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Logging.Console;
@@ -18,10 +19,12 @@ public sealed class SandboxHost : IAsyncDisposable
     private readonly IncydrApi incydr;
     private int disposed;
 
-    private SandboxHost(WebApplication app, SandboxOptions options, FaultSettings faults, RequestLog requests, IncydrApi incydr, Uri baseUri)
+    private SandboxHost(WebApplication app, SandboxOptions options, FaultSettings faults, RequestLog requests, IncydrApi incydr, ZammadApi zammad, Uri baseUri)
     {
         this.app = app;
         this.incydr = incydr;
+        Zammad = zammad;
+        ZammadBaseUri = new Uri(baseUri, ZammadApi.BasePath + "/");
         Options = options;
         Faults = faults;
         Requests = requests;
@@ -30,6 +33,12 @@ public sealed class SandboxHost : IAsyncDisposable
 
     /// <summary>Base URL of the Incydr API, with the real bound port, e.g. <c>http://127.0.0.1:54321/</c>.</summary>
     public Uri IncydrBaseUri { get; }
+
+    /// <summary>Base URL of the Zammad API, with trailing slash, e.g. <c>http://127.0.0.1:54321/zammad/api/v1/</c>.</summary>
+    public Uri ZammadBaseUri { get; }
+
+    /// <summary>The emulated Zammad: its stores (tickets, tags, links, history, users, lookups) and the search style knob.</summary>
+    public ZammadApi Zammad { get; }
 
     /// <summary>The options the host was started with.</summary>
     public SandboxOptions Options { get; }
@@ -70,9 +79,10 @@ public sealed class SandboxHost : IAsyncDisposable
         var requests = new RequestLog();
         var anchor = options.SeedAnchorUtc ?? DateTime.UtcNow.Date;
         var incydr = new IncydrApi(options, DateTime.SpecifyKind(anchor, DateTimeKind.Utc));
+        var zammad = new ZammadApi(options, DateTime.SpecifyKind(anchor, DateTimeKind.Utc));
 
         var app = Build(options);
-        SandboxPipeline.Configure(app, requests, faults, incydr);
+        SandboxPipeline.Configure(app, requests, faults, incydr, zammad);
         try
         {
             await app.StartAsync(ct).ConfigureAwait(false);
@@ -84,7 +94,7 @@ public sealed class SandboxHost : IAsyncDisposable
             throw;
         }
 
-        return new SandboxHost(app, options, faults, requests, incydr, BoundAddress(app));
+        return new SandboxHost(app, options, faults, requests, incydr, zammad, BoundAddress(app));
     }
 
     /// <summary>Completes when the host stops (Ctrl+C, SIGTERM, <see cref="StopAsync"/>) or when <paramref name="ct"/> fires, which also stops it.</summary>

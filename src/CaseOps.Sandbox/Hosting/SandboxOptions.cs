@@ -55,10 +55,38 @@ public sealed class SandboxOptions
     /// <summary>Seed of the fault dice; null uses <see cref="Seed"/>.</summary>
     public int? FaultSeed { get; set; }
 
+    /// <summary>Number of Zammad tickets seeded at start.</summary>
+    public int TicketCount { get; set; } = 60;
+
+    /// <summary>Zammad API token of the admin user (<c>admin</c>, id 2: may impersonate, delete tickets, administer tags).</summary>
+    public string ZammadToken { get; set; } = "caseops-demo-zammad-token";
+
+    /// <summary>Zammad API token of <c>agent.smith</c>, an agent without admin rights.</summary>
+    public string ZammadAgentToken { get; set; } = "caseops-demo-agent-token";
+
+    /// <summary>Zammad Basic-auth login of the admin (its email <c>admin@example.com</c> works too).</summary>
+    public string ZammadLogin { get; set; } = "admin";
+
+    /// <summary>Zammad Basic-auth password of the admin.</summary>
+    public string ZammadPassword { get; set; } = "caseops-demo-password";
+
+    /// <summary>Custom ticket attributes the emulated Zammad knows; other unknown keys in ticket bodies are dropped.</summary>
+    public IReadOnlyList<string> ZammadCustomFields { get; set; } = ["incident_ref", "risk_score", "department"];
+
     /// <summary>Throws when a value is out of range.</summary>
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegative(CaseCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(TicketCount);
+        ArgumentException.ThrowIfNullOrEmpty(ZammadToken);
+        ArgumentException.ThrowIfNullOrEmpty(ZammadAgentToken);
+        ArgumentException.ThrowIfNullOrEmpty(ZammadLogin);
+        ArgumentException.ThrowIfNullOrEmpty(ZammadPassword);
+        ArgumentNullException.ThrowIfNull(ZammadCustomFields);
+        if (string.Equals(ZammadToken, ZammadAgentToken, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("ZammadToken and ZammadAgentToken must differ.", nameof(ZammadAgentToken));
+        }
         ArgumentException.ThrowIfNullOrEmpty(ClientId);
         ArgumentException.ThrowIfNullOrEmpty(ClientSecret);
         ArgumentException.ThrowIfNullOrEmpty(Urls);

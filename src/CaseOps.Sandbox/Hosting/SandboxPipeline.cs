@@ -2,13 +2,14 @@ using CaseOps.Sandbox.Diagnostics;
 using CaseOps.Sandbox.Faults;
 using CaseOps.Sandbox.Http;
 using CaseOps.Sandbox.Incydr;
+using CaseOps.Sandbox.Zammad;
 
 namespace CaseOps.Sandbox.Hosting;
 
 /// <summary>Middleware order and route mapping, kept apart from host start/stop.</summary>
 internal static class SandboxPipeline
 {
-    public static void Configure(WebApplication app, RequestLog requests, FaultSettings faults, IncydrApi incydr)
+    public static void Configure(WebApplication app, RequestLog requests, FaultSettings faults, IncydrApi incydr, ZammadApi zammad)
     {
         // Request id first so every answer (faults and 404s included) carries it; the log next so
         // faulted requests are recorded; faults after routing so they can see exempt endpoints.
@@ -17,6 +18,10 @@ internal static class SandboxPipeline
         app.UseRouting();
         app.UseMiddleware<FaultMiddleware>(faults);
         incydr.Map(app);
+
+        // Zammad lives under /zammad/api/v1 with its own 404 fallback for /zammad/ paths (more
+        // specific than the catch-all below, so it wins there).
+        zammad.Map(app);
 
         // Unknown paths get the same Spring-style 404 body as unknown cases instead of an empty answer.
         app.MapFallback(context => ErrorResults.Spring(context, StatusCodes.Status404NotFound, "No handler for " + context.Request.Path).ExecuteAsync(context));

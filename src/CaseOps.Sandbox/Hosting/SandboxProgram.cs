@@ -1,3 +1,5 @@
+using CaseOps.Sandbox.Zammad;
+
 namespace CaseOps.Sandbox.Hosting;
 
 /// <summary>The stand-alone run: parse arguments, start, print the banner, wait for a stop signal.</summary>
@@ -35,6 +37,8 @@ public static class SandboxProgram
         await output.WriteLineAsync($"Incydr: {baseUrl}").ConfigureAwait(false);
         await output.WriteLineAsync($"Incydr client id: {options.ClientId}").ConfigureAwait(false);
         await output.WriteLineAsync($"Incydr client secret: {options.ClientSecret}").ConfigureAwait(false);
+        await output.WriteLineAsync($"Zammad: {baseUrl}{ZammadApi.BasePath}").ConfigureAwait(false);
+        await output.WriteLineAsync($"Zammad token: {options.ZammadToken}").ConfigureAwait(false);
         await output.FlushAsync(ct).ConfigureAwait(false);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -26,6 +27,32 @@ public static class ErrorResults
         return context.Response.WriteAsJsonAsync(SpringBody(context, status, message), SandboxJson.Options, context.RequestAborted);
     }
 
+    /// <summary>
+    /// Zammad's error body <c>{"error":text,"error_human":text}</c>. 401 and 403 answers also carry
+    /// the text in <c>X-Failure</c>, as Zammad's authentication layer does.
+    /// </summary>
+    public static IResult Zammad(HttpContext context, int status, string message)
+    {
+        MarkFailure(context, status, message);
+        return Results.Json(new ZammadErrorBody(message, message), SandboxJson.Options, statusCode: status);
+    }
+
+    /// <summary>Writes a Zammad error directly (for middleware and filters that have no endpoint result to return).</summary>
+    public static Task WriteZammadAsync(HttpContext context, int status, string message)
+    {
+        MarkFailure(context, status, message);
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(new ZammadErrorBody(message, message), SandboxJson.Options, context.RequestAborted);
+    }
+
+    private static void MarkFailure(HttpContext context, int status, string message)
+    {
+        if (status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden)
+        {
+            context.Response.Headers["X-Failure"] = message;
+        }
+    }
+
     private static SpringErrorBody SpringBody(HttpContext context, int status, string message) => new(
         DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
         status,
@@ -50,3 +77,10 @@ public sealed record OAuthErrorBody(string Error);
 /// <param name="Message">Detail.</param>
 /// <param name="Path">Request path.</param>
 public sealed record SpringErrorBody(string Timestamp, int Status, string Error, string Message, string Path);
+
+/// <summary>Zammad error body.</summary>
+/// <param name="Error">Error text.</param>
+/// <param name="ErrorHuman">The same text (Zammad sends both).</param>
+public sealed record ZammadErrorBody(
+    [property: JsonPropertyName("error")] string Error,
+    [property: JsonPropertyName("error_human")] string ErrorHuman);

@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+
+namespace CaseOps.Sandbox.Zammad;
+
+/// <summary>A ticket state (contract §4.10).</summary>
+/// <param name="Id">State id.</param>
+/// <param name="StateTypeId">Id of its state type.</param>
+/// <param name="Name">Name, e.g. <c>open</c>.</param>
+/// <param name="NextStateId">State a pending state moves to, or null.</param>
+/// <param name="IgnoreEscalation">Escalation is off in this state.</param>
+/// <param name="DefaultCreate">Used when a create names no state.</param>
+/// <param name="DefaultFollowUp">Used when a customer follows up.</param>
+/// <param name="Active">Inactive states (removed) cannot be chosen in the UI.</param>
+/// <param name="CreatedAt">Creation time.</param>
+public sealed record ZammadState(
+    int Id,
+    int StateTypeId,
+    string Name,
+    int? NextStateId,
+    bool IgnoreEscalation,
+    bool DefaultCreate,
+    bool DefaultFollowUp,
+    bool Active,
+    DateTime CreatedAt)
+{
+    /// <summary>Id of the <c>merged</c> state.</summary>
+    public const int MergedId = 5;
+
+    /// <summary>The wire form.</summary>
+    public JsonObject ToJson() => new()
+    {
+        ["id"] = Id,
+        ["state_type_id"] = StateTypeId,
+        ["name"] = Name,
+        ["next_state_id"] = NextStateId,
+        ["ignore_escalation"] = IgnoreEscalation,
+        ["default_create"] = DefaultCreate,
+        ["default_follow_up"] = DefaultFollowUp,
+        ["note"] = null,
+        ["active"] = Active,
+        ["updated_by_id"] = ZammadUser.SystemId,
+        ["created_by_id"] = ZammadUser.SystemId,
+        ["created_at"] = ZammadTime.Format(CreatedAt),
+        ["updated_at"] = ZammadTime.Format(CreatedAt),
+    };
+}
