@@ -429,7 +429,7 @@ function Invoke-DemoTask {
     $sandbox = & (Join-Path $RepoRoot 'tools/Start-Sandbox.ps1') -Configuration $Configuration
     try {
         Write-Host "Emulator listening on $($sandbox.Uri) (process $($sandbox.Process.Id))"
-        & (Join-Path $RepoRoot 'tools/Demo.ps1') -Uri $sandbox.Uri -ClientId $sandbox.ClientId -ClientSecret $sandbox.ClientSecret
+        & (Join-Path $RepoRoot 'tools/Demo.ps1') -Uri $sandbox.Uri -ClientId $sandbox.ClientId -ClientSecret $sandbox.ClientSecret -ZammadUri $sandbox.ZammadUri -ZammadToken $sandbox.ZammadTokenText
     }
     finally {
         Write-Step 'Stop the emulator'

@@ -1,10 +1,11 @@
 <#
 .SYNOPSIS
-    A tour of the CaseOps Incydr case cmdlets, against the emulator or a real tenant.
+    A tour of the CaseOps Incydr case and Zammad ticket cmdlets, against the emulator or real services.
 
 .DESCRIPTION
     Imports the staged module (artifacts/module/CaseOps), connects, lists, filters and sorts cases,
-    creates a case, changes it, removes it, and shows how a missing case is reported.
+    creates a case, changes it, removes it, and shows how a missing case is reported; then searches,
+    tags, creates, changes and merges Zammad tickets.
     ./build.ps1 -Task Demo builds, starts the emulator and runs this script against it. To run it
     by hand, start the emulator (dotnet run --project src/CaseOps.Sandbox) and run ./tools/Demo.ps1.
 
@@ -19,7 +20,13 @@ param(
     [string] $ClientId = 'caseops-demo',
 
     # The emulator's demo secret; for a real tenant pass your API client's secret.
-    [string] $ClientSecret = 'caseops-demo-secret'
+    [string] $ClientSecret = 'caseops-demo-secret',
+
+    # Zammad base URL; the emulator serves it under /zammad.
+    [string] $ZammadUri = 'http://127.0.0.1:5100/zammad',
+
+    # The emulator's demo token; for a real helpdesk pass your API token.
+    [string] $ZammadToken = 'caseops-demo-zammad-token'
 )
 
 Set-StrictMode -Version Latest
@@ -84,6 +91,29 @@ $steps = [ordered]@{
     'A missing case is a non-terminating CaseNotFound error; the other numbers still run' = {
         1, $case.Number, 2 | Get-Case -ErrorAction SilentlyContinue -ErrorVariable notFound | Format-Table Number, Name, Status
         $notFound | Select-Object FullyQualifiedErrorId, @{ n = 'Message'; e = { "$_" } } | Format-List
+    }
+    'Connect to Zammad' = {
+        Connect-Zammad -Uri $ZammadUri -Token (ConvertTo-SecureString -String $ZammadToken -AsPlainText -Force) | Format-Table
+    }
+    'Search tickets: new ones about USB, with names' = {
+        Get-Ticket -Query 'state.name:new AND title:USB' -Expand | Format-Table
+    }
+    'Tag them from the pipeline (adding a tag twice changes nothing)' = {
+        Get-Ticket -Query 'state.name:new' | Where-Object Title -like '*USB*' | Add-TicketTag -Name insider-risk
+        Get-Tag -Name insider-risk | Format-Table
+    }
+    'Open a ticket with a custom field' = {
+        $ticket = New-Ticket -Title 'Demo: laptop left on the train' -Group 'Insider Risk' -Customer bob@example.com -Body 'Reported by phone' -Priority '3 high' -Property @{ incident_ref = 'IR-DEMO-1' }
+        $ticket | Format-List Id, Number, Title, State, Priority, Group, Customer, incident_ref, WebUrl
+    }
+    'An unknown state names the valid ones, and nothing is sent' = {
+        Set-Ticket -Id $ticket.Id -State pondering -ErrorAction SilentlyContinue -ErrorVariable unknown
+        "$unknown"
+    }
+    'Merge another of the customer''s tickets into it' = {
+        $other = New-Ticket -Title 'Demo: same laptop, second call' -Group 'Insider Risk' -Customer bob@example.com -Body 'Called again'
+        $other | Merge-Ticket -Into $ticket -Confirm:$false | Format-List Id, Number, Title, State, ArticleCount
+        Get-Ticket -Id $other.Id -Expand | Format-Table
     }
 }
 

@@ -4,7 +4,8 @@
 
 .DESCRIPTION
     Runs the built emulator with `dotnet`, waits for its banner on stdout and returns an object with
-    Uri, ClientId, ClientSecret, Credential and Process, and a Stop() method. The emulator's stdin is a
+    Uri, ClientId, ClientSecret, Credential (Incydr), ZammadUri, ZammadToken (SecureString),
+    ZammadTokenText (Zammad) and Process, and a Stop() method. The emulator's stdin is a
     pipe held by this PowerShell process, so the emulator also ends when this process ends.
     Build first (./build.ps1 -Task Build).
 
@@ -24,6 +25,9 @@ param(
 
     [ValidateRange(0, [int]::MaxValue)]
     [int] $Cases = 200,
+
+    [ValidateRange(0, [int]::MaxValue)]
+    [int] $Tickets = 60,
 
     [int] $Seed = 42,
 
@@ -49,7 +53,7 @@ if (-not $dll) {
 $dotnet = (Get-Command dotnet -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1)
 if (-not $dotnet) { throw 'Cannot find the dotnet command on PATH; the emulator needs the .NET runtime.' }
 
-$arguments = @($dll.FullName, '--urls', $Urls, '--cases', "$Cases", '--seed', "$Seed") + $ArgumentList
+$arguments = @($dll.FullName, '--urls', $Urls, '--cases', "$Cases", '--tickets', "$Tickets", '--seed', "$Seed") + $ArgumentList
 $startInfo = [System.Diagnostics.ProcessStartInfo]::new($dotnet.Source)
 if ($startInfo.PSObject.Properties['ArgumentList']) {
     foreach ($argument in $arguments) { $startInfo.ArgumentList.Add($argument) }
@@ -81,7 +85,7 @@ $banner = @{}
 $seen = [System.Collections.Generic.List[string]]::new()
 $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
 try {
-    while (-not ($banner.ContainsKey('Incydr') -and $banner.ContainsKey('Incydr client secret'))) {
+    while (-not ($banner.ContainsKey('Incydr') -and $banner.ContainsKey('Incydr client secret') -and $banner.ContainsKey('Zammad token'))) {
         $remaining = $deadline - [DateTime]::UtcNow
         $read = $process.StandardOutput.ReadLineAsync()
         if ($remaining -le [TimeSpan]::Zero -or -not $read.Wait($remaining)) {
@@ -95,7 +99,7 @@ try {
             throw "The emulator ended before it was ready (exit code $exitCode). $errorText $($seen -join ' | ')".Trim()
         }
         $seen.Add($line)
-        if ($line -match '^(?<key>Incydr(?: client id| client secret)?):\s*(?<value>\S+)\s*$') {
+        if ($line -match '^(?<key>Incydr(?: client id| client secret)?|Zammad(?: token)?):\s*(?<value>\S+)\s*$') {
             $banner[$Matches.key] = $Matches.value
         }
     }
@@ -113,6 +117,9 @@ $sandbox = [pscustomobject]@{
     ClientId     = $banner['Incydr client id']
     ClientSecret = $banner['Incydr client secret']
     Credential   = [pscredential]::new($banner['Incydr client id'], $secret)
+    ZammadUri    = $banner['Zammad']
+    ZammadToken  = ConvertTo-SecureString -String $banner['Zammad token'] -AsPlainText -Force
+    ZammadTokenText = $banner['Zammad token']
     Process      = $process
     Banner       = $seen.ToArray()
 }

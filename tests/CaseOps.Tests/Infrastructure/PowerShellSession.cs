@@ -37,14 +37,25 @@ public sealed class PowerShellSession : IDisposable
         "param($uri, $credential) Connect-Incydr -Uri $uri -Credential $credential",
         new() { ["uri"] = host.IncydrBaseUri.ToString(), ["credential"] = Credential(host.Options.ClientId, secret ?? host.Options.ClientSecret) });
 
+    /// <summary>Connects this session's default Zammad connection to <paramref name="host"/> with an API token.</summary>
+    public ScriptResult ConnectZammad(SandboxHost host, string? token = null) => Run(
+        "param($uri, $token) Connect-Zammad -Uri $uri -Token $token",
+        new() { ["uri"] = host.ZammadBaseUri.ToString(), ["token"] = Secure(token ?? host.Options.ZammadToken) });
+
+    /// <summary>A read-only SecureString (the hosted session has no ConvertTo-SecureString).</summary>
+    public static System.Security.SecureString Secure(string text)
+    {
+        var secure = new System.Security.SecureString();
+        foreach (var c in text)
+            secure.AppendChar(c);
+        secure.MakeReadOnly();
+        return secure;
+    }
+
     /// <summary>The hosted session lacks ConvertTo-SecureString, so credentials are made here.</summary>
     public static PSCredential Credential(string user, string secret)
     {
-        var secure = new System.Security.SecureString();
-        foreach (var c in secret)
-            secure.AppendChar(c);
-        secure.MakeReadOnly();
-        return new PSCredential(user, secure);
+        return new PSCredential(user, Secure(secret));
     }
 
     public ScriptResult Run(string script, Dictionary<string, object?>? parameters = null, Action<PowerShell>? whileRunning = null)

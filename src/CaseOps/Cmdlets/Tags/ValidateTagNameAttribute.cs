@@ -3,11 +3,11 @@ using System.Management.Automation;
 namespace CaseOps.Cmdlets.Tags
 {
     /// <summary>A tag name must have visible text and no comma (Zammad joins tag lists with commas).</summary>
-    public sealed class ValidateTagNameAttribute : ValidateArgumentsAttribute
+    public sealed class ValidateTagNameAttribute : ValidateEnumeratedArgumentsAttribute
     {
-        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+        protected override void ValidateElement(object element)
         {
-            var text = (arguments is PSObject wrapped ? wrapped.BaseObject : arguments) as string;
+            var text = (element is PSObject wrapped ? wrapped.BaseObject : element) as string;
             if (string.IsNullOrWhiteSpace(text))
                 throw new ValidationMetadataException("A tag name must not be empty or only spaces.");
             if (text!.IndexOf(',') >= 0)
