@@ -82,12 +82,14 @@ Describe 'Triage from the pipeline' {
     }
 
     It 'closes what it collected first, so the search does not shift under it' {
-        $open = @(Get-Ticket -Query 'title:VPN AND state.name:open')
-        $open.Count | Should -BeGreaterThan 0
+        1..7 | ForEach-Object { New-Ticket -Title "Wobbly VPN $_" -Group Users -Customer bob@example.com -State open } | Out-Null
+        $open = @(Get-Ticket -Query 'title:"Wobbly VPN" AND state.name:open' -PageSize 3)
+        $open.Count | Should -Be 7
 
         $open | Set-Ticket -State closed | Out-Null
 
-        @(Get-Ticket -Query 'title:VPN AND state.name:open').Count | Should -Be 0
+        @(Get-Ticket -Query 'title:"Wobbly VPN" AND state.name:open').Count | Should -Be 0
+        @(Get-Ticket -Query 'title:"Wobbly VPN" AND state.name:closed').Count | Should -Be 7
     }
 }
 
