@@ -51,8 +51,25 @@ public sealed class CommandLineTests
         Assert.True(result.IgnoreStdin);
     }
 
+    [Fact]
+    public void Zammad_options_are_parsed()
+    {
+        var defaults = SandboxCommandLine.Parse([]).Options!;
+        var result = SandboxCommandLine.Parse(["--tickets", "7", "--zammad-token=secret-token"]);
+
+        Assert.Equal(60, defaults.TicketCount);
+        Assert.Equal("caseops-demo-zammad-token", defaults.ZammadToken);
+        Assert.Null(result.Error);
+        Assert.Equal(7, result.Options!.TicketCount);
+        Assert.Equal("secret-token", result.Options.ZammadToken);
+        Assert.Contains("--tickets", SandboxCommandLine.Usage);
+        Assert.Contains("--zammad-token", SandboxCommandLine.Usage);
+    }
+
     [Theory]
     [InlineData("--cases", "-1")]
+    [InlineData("--tickets", "-1")]
+    [InlineData("--zammad-token", "")]
     [InlineData("--rate-429", "2")]
     [InlineData("--latency-ms", "soon")]
     [InlineData("--bogus")]
@@ -96,7 +113,7 @@ public sealed class CommandLineTests
         using var stop = new CancellationTokenSource();
 
         var run = SandboxProgram.RunAsync(["--urls", "http://127.0.0.1:0", "--cases", "5"], output, new StringWriter(), null, stop.Token);
-        var lines = await output.WaitForLinesAsync(4, TimeSpan.FromSeconds(30));
+        var lines = await output.WaitForLinesAsync(6, TimeSpan.FromSeconds(30));
 
         Assert.Matches(@"^CaseOps sandbox listening on http://127\.0\.0\.1:\d+$", lines[0]);
         var url = lines[0]["CaseOps sandbox listening on ".Length..];
@@ -104,6 +121,8 @@ public sealed class CommandLineTests
         Assert.Equal($"Incydr: {url}", lines[1]);
         Assert.Equal("Incydr client id: caseops-demo", lines[2]);
         Assert.Equal("Incydr client secret: caseops-demo-secret", lines[3]);
+        Assert.Equal($"Zammad: {url}/zammad/api/v1", lines[4]);
+        Assert.Equal("Zammad token: caseops-demo-zammad-token", lines[5]);
         using (var client = new HttpClient { BaseAddress = new Uri(url) })
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/v1/cases")).StatusCode);
