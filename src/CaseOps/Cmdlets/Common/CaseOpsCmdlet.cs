@@ -94,7 +94,7 @@ namespace CaseOps.Cmdlets.Common
                     if (!driftWarned && stream.TotalCountChanged)
                     {
                         WriteWarning($"The number of matches changed from {stream.InitialTotalCount} to {stream.TotalCount} during the listing, so some items may be missed or repeated. "
-                            + "When a pipeline changes what it lists, collect the listing first, e.g. @(Get-Case -Status Open) | Set-Case -Status Closed.");
+                            + "When a pipeline changes what it lists, collect the listing first by wrapping it in @( ), e.g. @(Get-Case -Status Open) | Set-Case -Status Closed.");
                         driftWarned = true;
                     }
                     if (stream.PagesReceived >= 3 && lastProgress.Elapsed >= ProgressInterval)
