@@ -22,6 +22,18 @@ namespace CaseOps.Zammad
             }
         }
 
+        /// <summary>The ticket's wire field taking the name.</summary>
+        public static string NameField(CatalogKind kind)
+        {
+            switch (kind)
+            {
+                case CatalogKind.Group: return "group";
+                case CatalogKind.State: return "state";
+                case CatalogKind.Priority: return "priority";
+                default: return "owner";
+            }
+        }
+
         /// <summary>The ticket's wire field holding the id.</summary>
         public static string IdField(CatalogKind kind)
         {

@@ -15,15 +15,16 @@ namespace CaseOps.Zammad
 
         public static async Task<JObject> BuildAsync(TicketChanges changes, ZammadCatalog catalog, bool create, IRequestLog log, CancellationToken cancellationToken)
         {
+            // Other fields first, so the named ones (-State, -Customer ...) win over the same field in -Property.
             var body = new JObject();
+            foreach (var field in changes.Fields)
+                body[field.Key] = field.Value;
             // Every name is resolved before the body is used, so an unknown one stops the change unsent.
             await AddReferenceAsync(body, CatalogKind.Group, changes.Group, catalog, log, cancellationToken).ConfigureAwait(false);
             await AddReferenceAsync(body, CatalogKind.State, changes.State, catalog, log, cancellationToken).ConfigureAwait(false);
             await AddReferenceAsync(body, CatalogKind.Priority, changes.Priority, catalog, log, cancellationToken).ConfigureAwait(false);
             await AddReferenceAsync(body, CatalogKind.Owner, changes.Owner, catalog, log, cancellationToken).ConfigureAwait(false);
 
-            foreach (var field in changes.Fields)
-                body[field.Key] = field.Value;
             if (changes.Title != null)
                 body["title"] = changes.Title;
             if (changes.Customer != null)
@@ -39,6 +40,7 @@ namespace CaseOps.Zammad
         {
             if (reference == null)
                 return;
+            body.Remove(CatalogKinds.NameField(kind));
             body[CatalogKinds.IdField(kind)] = await catalog.ResolveAsync(kind, reference, log, cancellationToken).ConfigureAwait(false);
         }
 
@@ -46,6 +48,8 @@ namespace CaseOps.Zammad
         private static void AddCustomer(JObject body, string customer)
         {
             var text = customer.Trim();
+            body.Remove("customer");
+            body.Remove("customer_id");
             if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
                 body["customer_id"] = id;
             else if (text.StartsWith(GuessPrefix, System.StringComparison.OrdinalIgnoreCase))

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
@@ -18,7 +19,6 @@ namespace CaseOps.Zammad
     /// </summary>
     internal sealed class ZammadCatalog
     {
-        private const int MaxAgents = 500;
         private readonly ZammadConnection _connection;
         private readonly ConcurrentDictionary<CatalogKind, Task<IReadOnlyList<CatalogEntry>>> _tables =
             new ConcurrentDictionary<CatalogKind, Task<IReadOnlyList<CatalogEntry>>>();
@@ -79,24 +79,25 @@ namespace CaseOps.Zammad
                 default:
                     // Agents only: owners must be able to work on tickets. Login is the name users see
                     // in tickets; email works as well.
-                    var request = new RestRequest("users/search");
-                    request.AddQueryParameter("query", "*");
-                    request.AddQueryParameter("permissions[]", "ticket.agent");
-                    request.AddQueryParameter("limit", MaxAgents.ToString(CultureInfo.InvariantCulture));
-                    var agents = await _connection.Api.SendAsync<List<ZammadUser>>(request, log, cancellationToken).ConfigureAwait(false);
+                    var agents = await ReadAllAsync<ZammadUser>("users/search", log, cancellationToken, request =>
+                    {
+                        request.AddQueryParameter("query", "*");
+                        request.AddQueryParameter("permissions[]", "ticket.agent");
+                    }).ConfigureAwait(false);
                     return agents.Select(u => new CatalogEntry(u.Id, u.Login, u.Active, u.Email)).ToList();
             }
         }
 
         // Lookup tables are small, but a page size every endpoint accepts and a loop to the short
         // page keep them whole whatever the server's per_page maximum.
-        private async Task<List<T>> ReadAllAsync<T>(string resource, IRequestLog log, CancellationToken cancellationToken)
+        private async Task<List<T>> ReadAllAsync<T>(string resource, IRequestLog log, CancellationToken cancellationToken, Action<RestRequest>? addQuery = null)
         {
             const int pageSize = 100;
             var all = new List<T>();
             for (var page = 1; ; page++)
             {
                 var request = new RestRequest(resource);
+                addQuery?.Invoke(request);
                 request.AddQueryParameter("page", page.ToString(CultureInfo.InvariantCulture));
                 request.AddQueryParameter("per_page", pageSize.ToString(CultureInfo.InvariantCulture));
                 var items = await _connection.Api.SendAsync<List<T>>(request, log, cancellationToken).ConfigureAwait(false);

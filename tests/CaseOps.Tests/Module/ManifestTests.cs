@@ -59,7 +59,8 @@ public sealed class ManifestTests
             Assert.True(type.GetCustomAttributes(typeof(OutputTypeAttribute), false).Length > 0, type.Name + " has no [OutputType]");
             var changes = cmdlet.VerbName is "New" or "Set" or "Remove" or "Add" or "Merge" or "Rename";
             Assert.True(!changes || cmdlet.SupportsShouldProcess, type.Name + " changes data without -WhatIf");
-            if (cmdlet.VerbName is "Remove" or "Merge")
+            // Removing a tag from a ticket deletes nothing and Add-TicketTag undoes it, so it does not prompt.
+            if (cmdlet.VerbName is "Remove" or "Merge" && type != typeof(CaseOps.Cmdlets.Tags.RemoveTicketTagCommand))
                 Assert.Equal(ConfirmImpact.High, cmdlet.ConfirmImpact);
         }
     }

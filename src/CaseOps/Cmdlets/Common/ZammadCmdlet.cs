@@ -1,5 +1,6 @@
 using CaseOps.Connections;
 using CaseOps.Http;
+using CaseOps.Zammad;
 
 namespace CaseOps.Cmdlets.Common
 {
@@ -18,7 +19,20 @@ namespace CaseOps.Cmdlets.Common
                 || !(ZammadConnectionFactory.EnvironmentToken() is { } token))
                 return null;
             WriteVerboseLine($"Connecting to Zammad at {uri} with the token from {ZammadConnectionFactory.TokenVariable}");
-            return new ZammadConnection(new ApiClientOptions(uri!), ZammadCredential.FromToken(token), null);
+            var connection = new ZammadConnection(new ApiClientOptions(uri!), ZammadCredential.FromToken(token), null);
+            try
+            {
+                // As Connect-Zammad does: learn the account, and fail on a wrong token here, once.
+                var me = Await(new UserService(connection, RequestLog).GetCurrentAsync(CancellationToken));
+                connection.SetAccount(me.Id, me.Login);
+            }
+            catch (CaseOpsApiException ex)
+            {
+                connection.Dispose();
+                var record = ErrorRecordFactory.FromApi(ex, new ErrorContext("The Zammad connection from " + ZammadConnectionFactory.TokenVariable, "NotConnected", uri!.ToString()), null);
+                ThrowTerminatingError(record);
+            }
+            return connection;
         }
     }
 }

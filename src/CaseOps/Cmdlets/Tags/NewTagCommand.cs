@@ -22,7 +22,7 @@ namespace CaseOps.Cmdlets.Tags
                 var name = raw.Trim();
                 try
                 {
-                    if (Await(Tags.FindAsync(name, CancellationToken)) is { } existing)
+                    if (FindInList(name) is { } existing)
                     {
                         WriteWarning($"The tag '{existing.Name}' already exists; nothing was changed.");
                         WriteObject(existing);
@@ -31,7 +31,7 @@ namespace CaseOps.Cmdlets.Tags
                     if (!ShouldProcess($"Tag '{name}'", "Create"))
                         continue;
                     Await(Tags.CreateAsync(name, CancellationToken));
-                    if (Await(Tags.FindAsync(name, CancellationToken)) is { } created)
+                    if (FindInList(name) is { } created)
                         WriteObject(created);
                 }
                 catch (CaseOpsApiException ex)

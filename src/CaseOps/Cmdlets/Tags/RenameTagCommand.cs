@@ -23,9 +23,15 @@ namespace CaseOps.Cmdlets.Tags
         [ValidateTagName]
         public string? NewName { get; set; }
 
+        /// <summary>Merges into an existing tag without asking (a rename that merges asks even when renames do not).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>Returns the renamed tag.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
+
+        private bool ConfirmedExplicitly => MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm) && confirm is SwitchParameter s && !s.IsPresent;
 
         protected override void ProcessRecord()
         {
@@ -36,15 +42,19 @@ namespace CaseOps.Cmdlets.Tags
                 var tag = FindOrReport(name);
                 if (tag == null)
                     return;
-                var existing = Await(Tags.FindAsync(newName, CancellationToken));
+                var existing = FindInList(newName);
                 var merges = existing != null && existing.Id != tag.Id;
                 if (merges)
                     WriteWarning($"The tag '{existing!.Name}' already exists: renaming '{tag.Name}' merges the two, and their tickets all carry '{existing.Name}'.");
                 if (!ShouldProcess($"Tag '{tag.Name}'", merges ? $"Merge into existing tag '{existing!.Name}'" : $"Rename to '{newName}'"))
                     return;
+                // A merge cannot be undone: it asks like a delete would, unless -Force or -Confirm:$false.
+                if (merges && !Force && !ConfirmedExplicitly
+                    && !ShouldContinue($"Merge tag '{tag.Name}' into the existing tag '{existing!.Name}' on every ticket? This cannot be undone.", "Merge tags"))
+                    return;
                 Await(Tags.RenameAsync(tag.Id, newName, CancellationToken));
                 WriteVerboseLine($"Renamed tag '{tag.Name}' to '{newName}'");
-                if (PassThru && Await(Tags.FindAsync(newName, CancellationToken)) is { } renamed)
+                if (PassThru && FindInList(newName) is { } renamed)
                     WriteObject(renamed);
             }
             catch (CaseOpsApiException ex)

@@ -13,10 +13,21 @@ namespace CaseOps.Cmdlets.Tags
 
         private protected TagService Tags => _tags ??= new TagService(ResolveConnection(), RequestLog);
 
+        /// <summary>
+        /// The tag with this name (exact, else ignoring case) from the full list, which carries the use
+        /// counts; the list needs admin rights, as every tag administration does. Null when missing.
+        /// </summary>
+        private protected Tag? FindInList(string name)
+        {
+            var all = Await(Tags.ListAsync(CancellationToken));
+            return all.Find(t => string.Equals(t.Name, name, System.StringComparison.Ordinal))
+                ?? all.Find(t => string.Equals(t.Name, name, System.StringComparison.OrdinalIgnoreCase));
+        }
+
         /// <summary>The tag with this name, or null after a TagNotFound error was written.</summary>
         private protected Tag? FindOrReport(string name)
         {
-            var tag = Await(Tags.FindAsync(name, CancellationToken));
+            var tag = FindInList(name);
             if (tag == null)
                 WriteError(new ErrorRecord(new ItemNotFoundException($"Zammad has no tag '{name}'."), "TagNotFound", ErrorCategory.ObjectNotFound, name));
             return tag;

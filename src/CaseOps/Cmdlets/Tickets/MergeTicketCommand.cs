@@ -27,7 +27,7 @@ namespace CaseOps.Cmdlets.Tickets
         [ValidateRange(1, long.MaxValue)]
         public long[] Id { get; set; } = Array.Empty<long>();
 
-        /// <summary>The ticket that stays: a Ticket, a ticket id, or a ticket number (tried as an id first).</summary>
+        /// <summary>The ticket that stays: a Ticket, a ticket id, or a ticket number (tried as an id first; '#31001' is a number only).</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNull]
         public object? Into { get; set; }
@@ -94,9 +94,29 @@ namespace CaseOps.Cmdlets.Tickets
                 _merged++;
                 WriteVerboseLine($"Merged ticket {id} (#{source.Number}) into ticket {target.Id} (#{target.Number})");
             }
+            catch (CaseOpsApiException ex) when (ex.StatusCode == 422 && WasMergedMeanwhile(id))
+            {
+                // A retried merge whose first answer was lost finds its own work done.
+                _merged++;
+                WriteVerboseLine($"Ticket {id} was already merged into ticket {target.Id} by an earlier attempt of this request");
+            }
             catch (CaseOpsApiException ex)
             {
                 WriteApiError(ex, TicketProblems.About(id));
+            }
+        }
+
+        private bool WasMergedMeanwhile(long id)
+        {
+            try
+            {
+                var source = Await(_service!.GetAsync(id, expand: true, CancellationToken));
+                // It was not merged before this request (checked just before), so it is this request's work.
+                return string.Equals(source.State, MergedState, StringComparison.OrdinalIgnoreCase);
+            }
+            catch (CaseOpsApiException)
+            {
+                return false;
             }
         }
 
@@ -105,11 +125,14 @@ namespace CaseOps.Cmdlets.Tickets
         {
             // Even a Ticket is read again: its state may have changed since it was fetched.
             var value = Into is PSObject wrapped ? wrapped.BaseObject : Into;
-            var text = value is Ticket ticket ? ticket.Id.ToString(CultureInfo.InvariantCulture) : Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim().TrimStart('#');
+            var raw = value is Ticket ticket ? ticket.Id.ToString(CultureInfo.InvariantCulture) : Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? string.Empty;
+            // "#31001" is how Zammad shows ticket numbers: a number, never an id.
+            var numberOnly = raw.StartsWith("#", StringComparison.Ordinal);
+            var text = raw.TrimStart('#');
             Ticket? found = null;
             try
             {
-                if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0)
+                if (!numberOnly && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0)
                 {
                     try { found = Await(service.GetAsync(id, expand: true, CancellationToken)); }
                     catch (CaseOpsApiException ex) when (ex.StatusCode == 404) { /* not an id: try it as a number */ }

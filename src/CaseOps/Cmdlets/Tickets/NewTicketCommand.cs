@@ -38,6 +38,7 @@ namespace CaseOps.Cmdlets.Tickets
         /// <summary>Tags for the new ticket.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [Tags.ValidateTagName]
         [ArgumentCompleter(typeof(TagNameCompleter))]
         public string[]? Tag { get; set; }
 

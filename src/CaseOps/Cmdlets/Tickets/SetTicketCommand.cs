@@ -16,7 +16,7 @@ namespace CaseOps.Cmdlets.Tickets
         private const string IdSet = "ById";
         private const string InputObjectSet = "InputObject";
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("TicketId")]
         [ValidateRange(1, long.MaxValue)]
         public long Id { get; set; }

@@ -9,8 +9,8 @@ namespace CaseOps.Zammad.Models
 {
     /// <summary>
     /// A Zammad ticket. The association names (<see cref="Group"/>, <see cref="State"/>, ...) are
-    /// filled when the server expanded them (<c>Get-Ticket -Expand</c>, searches, and what
-    /// New-Ticket, Set-Ticket and Merge-Ticket return); the ids always are. Custom fields of the
+    /// filled when the server expanded them (<c>Get-Ticket -Expand</c>, and what New-Ticket,
+    /// Set-Ticket and Merge-Ticket return); the ids always are. Custom fields of the
     /// installation are kept in <see cref="CustomFields"/> and appear as properties in PowerShell.
     /// </summary>
     public sealed class Ticket

@@ -52,11 +52,12 @@ public sealed class MergeTicketTests : ZammadCmdletTestBase
             .AssertSuccess().Objects<Ticket>().Single();
         var source = NewTicket("Source for number");
 
-        var returned = Session.Run("param($s, $n) Merge-Ticket -Id $s -Into $n -Confirm:$false", new() { ["s"] = source, ["n"] = target.Number })
+        var returned = Session.Run("param($s, $n) Merge-Ticket -Id $s -Into $n -Confirm:$false", new() { ["s"] = source, ["n"] = "#" + target.Number })
             .AssertSuccess().Objects<Ticket>().Single();
 
         Assert.Equal(target.Id, returned.Id);
         Assert.Equal("merged", ReadTicket(source)!.Value.GetProperty("state").GetString());
+        Assert.Equal(0, Sent("GET", "tickets/" + target.Number)); // "#" means a number: never tried as an id
     }
 
     [Fact]

@@ -135,7 +135,13 @@ public sealed class TagTests : ZammadCmdletTestBase
         Assert.Empty(plain.Warnings);
         Assert.Equal("newest-name", plain.Objects<Tag>().Single().Name);
 
-        var merging = Session.Run("Rename-Tag -Name old-name -NewName newest-name").AssertSuccess();
+        Sandbox.Host.Requests.Clear();
+        var unconfirmed = Session.Run("Rename-Tag -Name old-name -NewName newest-name");
+        Assert.NotEmpty(unconfirmed.Errors); // a merge asks, and this host cannot answer
+        Assert.Contains("old-name", TagsOf(a));
+        Assert.Equal(0, Sent("PUT", "tag_list"));
+
+        var merging = Session.Run("Rename-Tag -Name old-name -NewName newest-name -Force").AssertSuccess();
 
         Assert.Contains(merging.Warnings, w => w.Contains("already exists") && w.Contains("merges"));
         Assert.Equal(new[] { "newest-name" }, TagsOf(a));

@@ -28,6 +28,56 @@ public sealed class ZammadParameterTests : ZammadCmdletTestBase
     }
 
     [Fact]
+    public void Named_parameters_win_over_the_same_field_in_Property()
+    {
+        var created = Session.Run("New-Ticket -Title 'Both ways' -Group Users -Customer bob@example.com -State open -Property @{ state_id = 4; state = 'closed'; customer_id = 7; note = 'kept' }")
+            .AssertSuccess().Objects<Ticket>().Single();
+
+        Assert.Equal("open", created.State);
+        Assert.Equal("bob@example.com", created.Customer);
+        Assert.Equal("kept", created.Note);
+    }
+
+    [Fact]
+    public void Ids_pipe_into_Set_Ticket()
+    {
+        var updated = Session.Run("20, 21 | Set-Ticket -Priority '1 low'").AssertSuccess().Objects<Ticket>();
+
+        Assert.Equal(new long[] { 20, 21 }, updated.Select(t => t.Id));
+        Assert.All(updated, t => Assert.Equal("1 low", t.Priority));
+    }
+
+    [Fact]
+    public void A_tag_with_a_comma_is_refused_on_New_Ticket()
+    {
+        var result = Session.Run("New-Ticket -Title 'Commas' -Group Users -Customer bob@example.com -Tag 'a,b'");
+
+        Assert.Equal("ParameterArgumentValidationError,CaseOps.Cmdlets.Tickets.NewTicketCommand", result.FirstError.FullyQualifiedErrorId);
+        Assert.Equal(0, Changes);
+    }
+
+    [Fact]
+    public void A_wrong_token_in_the_environment_stops_the_first_command()
+    {
+        var fresh = new PowerShellSession();
+        try
+        {
+            var result = fresh.Run(
+                "param($u) [Environment]::SetEnvironmentVariable('CASEOPS_ZAMMAD_URL', $u); [Environment]::SetEnvironmentVariable('CASEOPS_ZAMMAD_TOKEN', 'wrong-env-token'); " +
+                "try { Get-Ticket -Id 4 } finally { 'URL', 'TOKEN' | ForEach-Object { [Environment]::SetEnvironmentVariable(\"CASEOPS_ZAMMAD_$_\", $null) } }",
+                new() { ["u"] = Sandbox.Host.ZammadBaseUri.ToString() });
+
+            Assert.Equal("AuthenticationFailed,CaseOps.Cmdlets.Tickets.GetTicketCommand", result.FirstError.FullyQualifiedErrorId);
+            Assert.DoesNotContain("wrong-env-token", result.FirstError.ToString());
+            Assert.Equal(0, Sent("GET", "tickets/4"));
+        }
+        finally
+        {
+            fresh.Dispose();
+        }
+    }
+
+    [Fact]
     public void Names_are_fetched_once_per_connection_and_reused()
     {
         Session.Run("Set-Ticket -Id 15 -State open; Set-Ticket -Id 16 -State open; New-Ticket -Title 'Catalog' -Group Users -Customer bob@example.com -State closed").AssertSuccess();
