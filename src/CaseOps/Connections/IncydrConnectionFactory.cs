@@ -18,11 +18,7 @@ namespace CaseOps.Connections
             var secret = Environment.GetEnvironmentVariable(ClientSecretVariable);
             if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(secret))
                 return null;
-            var secure = new SecureString();
-            foreach (var c in secret!)
-                secure.AppendChar(c);
-            secure.MakeReadOnly();
-            return (id!, secure);
+            return (id!, SecureText.From(secret!));
         }
     }
 }

@@ -15,13 +15,7 @@ namespace CaseOps.Connections
         public static SecureString? EnvironmentToken()
         {
             var token = Environment.GetEnvironmentVariable(TokenVariable);
-            if (string.IsNullOrEmpty(token))
-                return null;
-            var secure = new SecureString();
-            foreach (var c in token!)
-                secure.AppendChar(c);
-            secure.MakeReadOnly();
-            return secure;
+            return string.IsNullOrEmpty(token) ? null : SecureText.From(token!);
         }
 
         /// <summary>
