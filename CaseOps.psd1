@@ -19,6 +19,13 @@
         'New-Case'
         'Set-Case'
         'Remove-Case'
+        'Get-CaseFileEvent'
+        'Add-CaseFileEvent'
+        'Remove-CaseFileEvent'
+        'Export-CaseSummary'
+        'Export-CaseFileEvent'
+        'Export-Case'
+        'Save-CaseFileEventSource'
         'Connect-Zammad'
         'Get-Ticket'
         'New-Ticket'
@@ -41,7 +48,7 @@
             Tags         = @('Code42', 'Incydr', 'Zammad', 'Cases', 'Tickets', 'InsiderRisk', 'Helpdesk', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
             ProjectUri   = 'https://example.invalid/caseops'
-            ReleaseNotes = 'Incydr cases end to end; Zammad tickets, tags and merges.'
+            ReleaseNotes = 'Incydr cases, their file events and exports; Zammad tickets, tags and merges.'
         }
     }
 }

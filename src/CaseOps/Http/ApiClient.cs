@@ -91,6 +91,20 @@ namespace CaseOps.Http
         }
 
         /// <summary>
+        /// Sends a GET whose successful body goes to <paramref name="download"/>'s destination as it
+        /// arrives. Throws <see cref="CaseOpsApiException"/> for error answers and for a body that
+        /// still broke off after the retries, and the refusal when the destination was refused.
+        /// </summary>
+        public async Task DownloadAsync(RestRequest request, StreamingDownload download, IRequestLog log, CancellationToken cancellationToken)
+        {
+            request.CompletionOption = System.Net.Http.HttpCompletionOption.ResponseHeadersRead;
+            request.AdvancedResponseWriter = download.Write;
+            await SendAsync(request, log, cancellationToken).ConfigureAwait(false);
+            if (download.Refusal != null)
+                throw download.Refusal;
+        }
+
+        /// <summary>
         /// Sends a token request: without the connection's credentials, without body logging, and
         /// retried like a read, since asking for a token twice changes nothing.
         /// </summary>

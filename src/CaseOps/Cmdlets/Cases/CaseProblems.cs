@@ -26,6 +26,10 @@ namespace CaseOps.Cmdlets.Cases
                 case "INVALID_TIME_INTERVAL": return new KnownProblem("CaseInvalidTimeRange", ErrorCategory.InvalidArgument, "{0}: Incydr refused the time range ({1}).");
                 case "USER_VALIDATION_FORBIDDEN": return new KnownProblem("CaseUserValidationForbidden", ErrorCategory.PermissionDenied, "{0}: the API client may not look up users to validate the subject or assignee.");
                 case "USER_VALIDATION_UNAVAILABLE": return new KnownProblem("CaseUserValidationUnavailable", ErrorCategory.ConnectionError, "{0}: Incydr could not validate the subject or assignee right now; try again later.");
+                case "CASE_IS_CLOSED": return new KnownProblem("CaseClosed", ErrorCategory.InvalidOperation, "{0} is not open, so its file events can no longer be changed.");
+                case "CASE_ALREADY_HAS_EVENT": return new KnownProblem("FileEventAlreadyOnCase", ErrorCategory.ResourceExists, "{0}: the file event is already on the case.");
+                case "TOO_MANY_EVENTS": return new KnownProblem("CaseEventLimit", ErrorCategory.LimitsExceeded, "{0}: Incydr refused the events: too many for one request or for the case.");
+                case "INVALID_EXPORT_OPTIONS": return new KnownProblem("NothingToExport", ErrorCategory.InvalidArgument, "{0}: the export must include at least the summary, the file events or the files.");
                 default: return null;
             }
         }

@@ -47,7 +47,15 @@ namespace CaseOps.Cmdlets.Common
             catch (OperationCanceledException) when (_cancellation.IsCancellationRequested) { throw new PipelineStoppedException(); }
         }
 
-        private void WaitPumping(Task task)
+        /// <summary>Like <see cref="Await{T}(Task{T})"/>, calling <paramref name="onTick"/> on the pipeline thread a few times a second (for progress).</summary>
+        protected T Await<T>(Task<T> task, Action onTick)
+        {
+            WaitPumping(task, onTick);
+            try { return task.GetAwaiter().GetResult(); }
+            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested) { throw new PipelineStoppedException(); }
+        }
+
+        private void WaitPumping(Task task, Action? onTick = null)
         {
             var log = (PipelineRequestLog)RequestLog;
             if (!task.IsCompleted)
@@ -55,7 +63,10 @@ namespace CaseOps.Cmdlets.Common
                 task.ContinueWith(_ => log.Signal(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 while (!task.IsCompleted)
                 {
-                    log.Wait();
+                    if (onTick == null)
+                        log.Wait();
+                    else if (!log.Wait(ProgressInterval))
+                        onTick();
                     log.DrainTo(this);
                 }
             }

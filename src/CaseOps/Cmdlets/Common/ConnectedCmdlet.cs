@@ -16,7 +16,7 @@ namespace CaseOps.Cmdlets.Common
         [ValidateNotNull]
         public TConnection? Connection { get; set; }
 
-        private protected abstract CaseOpsService Service { get; }
+        private protected abstract CaseOpsService TargetService { get; }
 
         /// <summary>How to connect, for the NotConnected error.</summary>
         private protected abstract string ConnectHint { get; }
@@ -36,11 +36,11 @@ namespace CaseOps.Cmdlets.Common
             {
                 if (Connection.IsClosed)
                     ThrowTerminatingError(new ErrorRecord(
-                        new PSInvalidOperationException($"The connection {Connection} was closed by Disconnect-CaseOps. Run Connect-{Service} again."),
+                        new PSInvalidOperationException($"The connection {Connection} was closed by Disconnect-CaseOps. Run Connect-{TargetService} again."),
                         "ConnectionClosed", ErrorCategory.InvalidOperation, Connection));
                 return _resolved = Connection;
             }
-            if (ConnectionRegistry.Get(Service) is TConnection current)
+            if (ConnectionRegistry.Get(TargetService) is TConnection current)
                 return _resolved = current;
             if (FromEnvironment() is { } fromEnvironment)
             {
@@ -48,7 +48,7 @@ namespace CaseOps.Cmdlets.Common
                 return _resolved = fromEnvironment;
             }
             ThrowTerminatingError(new ErrorRecord(
-                new PSInvalidOperationException($"Not connected to {Service}. " + ConnectHint),
+                new PSInvalidOperationException($"Not connected to {TargetService}. " + ConnectHint),
                 "NotConnected", ErrorCategory.InvalidOperation, null));
             return null!; // not reached: ThrowTerminatingError throws
         }

@@ -69,7 +69,7 @@ namespace CaseOps.Cmdlets.Common
                     case 403: id = "PermissionDenied"; category = ErrorCategory.PermissionDenied; break;
                     case 404:
                         id = context.NotFoundId; category = ErrorCategory.ObjectNotFound;
-                        message = context.Subject + " was not found.";
+                        message = context.Subject + " was not found" + (ex.ServerMessage != null ? " (" + ex.ServerMessage + ")." : ".");
                         break;
                     case 409: id = "Conflict"; category = ErrorCategory.ResourceExists; break;
                     case 429:

@@ -6,7 +6,7 @@ namespace CaseOps.Cmdlets.Common
     /// <summary>Base of the cmdlets that act on Incydr.</summary>
     public abstract class IncydrCmdlet : ConnectedCmdlet<IncydrConnection>
     {
-        private protected override CaseOpsService Service => CaseOpsService.Incydr;
+        private protected override CaseOpsService TargetService => CaseOpsService.Incydr;
 
         private protected override string ConnectHint =>
             "Run Connect-Incydr -Uri <base URL> -Credential <client id and secret> first, pass -Connection, "

@@ -36,6 +36,9 @@ namespace CaseOps.Cmdlets.Common
 
         public void Wait() => _signal.Wait();
 
+        /// <summary>Waits for a line or a signal; false when <paramref name="timeout"/> passed first.</summary>
+        public bool Wait(System.TimeSpan timeout) => _signal.Wait(timeout);
+
         public void DrainTo(CaseOpsCmdlet cmdlet)
         {
             while (_lines.TryDequeue(out var line))

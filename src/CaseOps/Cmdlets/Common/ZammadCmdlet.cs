@@ -7,7 +7,7 @@ namespace CaseOps.Cmdlets.Common
     /// <summary>Base of the cmdlets that act on Zammad.</summary>
     public abstract class ZammadCmdlet : ConnectedCmdlet<ZammadConnection>
     {
-        private protected override CaseOpsService Service => CaseOpsService.Zammad;
+        private protected override CaseOpsService TargetService => CaseOpsService.Zammad;
 
         private protected override string ConnectHint =>
             "Run Connect-Zammad -Uri <https://host/api/v1> -Token <API token> first, pass -Connection, "

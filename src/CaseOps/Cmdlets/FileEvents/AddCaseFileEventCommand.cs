@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using CaseOps.Cmdlets.Cases;
+using CaseOps.Cmdlets.Common;
+using CaseOps.Http;
+using CaseOps.Incydr;
+
+namespace CaseOps.Cmdlets.FileEvents
+{
+    /// <summary>
+    /// Attaches file events to a case. Ids from the pipeline are collected and sent in batches the API
+    /// accepts; events already on the case are skipped, so running it twice changes nothing.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Add, "CaseFileEvent", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(void))]
+    public sealed class AddCaseFileEventCommand : IncydrCmdlet
+    {
+        private readonly Dictionary<long, List<string>> _pending = new Dictionary<long, List<string>>();
+        private readonly Dictionary<long, HashSet<string>> _onCase = new Dictionary<long, HashSet<string>>();
+        private CaseFileEventService? _service;
+
+        /// <summary>The case (piped cases bind by their Number).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Number")]
+        [ValidateRange(1, long.MaxValue)]
+        public long CaseNumber { get; set; }
+
+        /// <summary>One or many file event ids, also from the pipeline.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] EventId { get; set; } = Array.Empty<string>();
+
+        private CaseFileEventService Service => _service ??= new CaseFileEventService(ResolveConnection(), RequestLog);
+
+        protected override void ProcessRecord()
+        {
+            var known = AlreadyOnCase(CaseNumber);
+            if (known == null)
+                return;
+            if (!_pending.TryGetValue(CaseNumber, out var pending))
+                _pending[CaseNumber] = pending = new List<string>();
+            foreach (var raw in EventId)
+            {
+                var id = raw.Trim();
+                if (known.Contains(id))
+                {
+                    WriteVerboseLine($"File event {id} is already on case {CaseNumber}");
+                    continue;
+                }
+                known.Add(id); // also drops repeats within the input
+                pending.Add(id);
+                if (pending.Count == CaseFileEventService.MaxIdsPerRequest)
+                    Flush(CaseNumber, pending);
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            foreach (var entry in _pending)
+                Flush(entry.Key, entry.Value);
+        }
+
+        /// <summary>The ids on the case, read once per case; null when the case cannot be read (an error was written).</summary>
+        private HashSet<string>? AlreadyOnCase(long caseNumber)
+        {
+            if (_onCase.TryGetValue(caseNumber, out var known))
+                return known;
+            try
+            {
+                known = Await(Service.ListIdsAsync(caseNumber, CancellationToken));
+            }
+            catch (CaseOpsApiException ex)
+            {
+                WriteApiError(ex, CaseProblems.About(caseNumber), CaseProblems.Map);
+                known = null;
+            }
+            _onCase[caseNumber] = known!;
+            return known;
+        }
+
+        private void Flush(long caseNumber, List<string> batch)
+        {
+            if (batch.Count == 0)
+                return;
+            var ids = batch.ToArray();
+            batch.Clear();
+            var description = ids.Length == 1 ? "file event " + ids[0] : $"{ids.Length} file events ({ids[0]} ... {ids[ids.Length - 1]})";
+            if (!ShouldProcess($"Case {caseNumber}", "Attach " + description))
+                return;
+            try
+            {
+                Await(Service.AddAsync(caseNumber, ids, CancellationToken));
+                WriteVerboseLine($"Attached {description} to case {caseNumber}");
+            }
+            catch (CaseOpsApiException ex)
+            {
+                var context = ex.StatusCode == 404
+                    ? new ErrorContext($"A file event for case {caseNumber}", "FileEventNotFound", ids.Length == 1 ? (object)ids[0] : ids)
+                    : CaseProblems.About(caseNumber, ids);
+                WriteApiError(ex, context, CaseProblems.Map);
+            }
+        }
+    }
+}

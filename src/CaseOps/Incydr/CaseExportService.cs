@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using CaseOps.Connections;
+using CaseOps.Downloads;
+using CaseOps.Http;
+using RestSharp;
+
+namespace CaseOps.Incydr
+{
+    /// <summary>
+    /// The case downloads: summary PDF, file events CSV, full ZIP, captured source files. Each streams
+    /// into a <see cref="DownloadTarget"/> and is renamed into place only when complete.
+    /// </summary>
+    public sealed class CaseExportService
+    {
+        private readonly ApiClient _api;
+        private readonly IRequestLog _log;
+
+        public CaseExportService(IncydrConnection connection, IRequestLog? log = null)
+        {
+            _api = connection.Api;
+            _log = log ?? RequestLog.None;
+        }
+
+        public static string SummaryFileName(long caseNumber) => $"Case-{Text(caseNumber)}.pdf";
+        public static string FileEventsFileName(long caseNumber) => $"Case-{Text(caseNumber)}-file-events.csv";
+        public static string CaseFileName(long caseNumber) => $"Case-{Text(caseNumber)}.zip";
+        public static string SourceFileName(long caseNumber, string eventId) => $"Case-{Text(caseNumber)}-{eventId}-unknown-filename";
+
+        /// <summary>The case summary as PDF; <paramref name="language"/> e.g. "de", or null for the tenant's.</summary>
+        public Task<FileInfo> ExportSummaryAsync(long caseNumber, string? language, DownloadTarget target, StreamingDownloadProgress progress, CancellationToken cancellationToken)
+        {
+            var request = new RestRequest(CasePath(caseNumber) + "/export");
+            if (!string.IsNullOrEmpty(language))
+                request.AddQueryParameter("language", language);
+            return DownloadAsync(request, target, progress, cancellationToken);
+        }
+
+        /// <summary>The case's file events as CSV.</summary>
+        public Task<FileInfo> ExportFileEventsAsync(long caseNumber, DownloadTarget target, StreamingDownloadProgress progress, CancellationToken cancellationToken) =>
+            DownloadAsync(new RestRequest(CaseFileEventService.EventsPath(caseNumber) + "/export"), target, progress, cancellationToken);
+
+        /// <summary>The whole case as ZIP with the parts asked for (at least one).</summary>
+        public Task<FileInfo> ExportCaseAsync(long caseNumber, bool summary, bool fileEvents, bool files, string? language, DownloadTarget target, StreamingDownloadProgress progress, CancellationToken cancellationToken)
+        {
+            var request = new RestRequest(CasePath(caseNumber) + "/export/full");
+            request.AddQueryParameter("summary", summary ? "true" : "false");
+            request.AddQueryParameter("fileEvents", fileEvents ? "true" : "false");
+            request.AddQueryParameter("files", files ? "true" : "false");
+            if (!string.IsNullOrEmpty(language))
+                request.AddQueryParameter("language", language);
+            return DownloadAsync(request, target, progress, cancellationToken);
+        }
+
+        /// <summary>The source file Incydr captured for one event on the case.</summary>
+        public Task<FileInfo> SaveSourceAsync(long caseNumber, string eventId, DownloadTarget target, StreamingDownloadProgress progress, CancellationToken cancellationToken) =>
+            DownloadAsync(new RestRequest(CaseFileEventService.EventPath(caseNumber, eventId) + "/file"), target, progress, cancellationToken);
+
+        private async Task<FileInfo> DownloadAsync(RestRequest request, DownloadTarget target, StreamingDownloadProgress progress, CancellationToken cancellationToken)
+        {
+            var download = new StreamingDownload(target.Open, cancellationToken);
+            progress.Attach(download);
+            await _api.DownloadAsync(request, download, _log, cancellationToken).ConfigureAwait(false);
+            return target.Commit();
+        }
+
+        private static string CasePath(long caseNumber) => "v1/cases/" + Text(caseNumber);
+
+        private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Lets a caller watch a download it started: bytes so far and the expected total.</summary>
+    public sealed class StreamingDownloadProgress
+    {
+        private StreamingDownload? _download;
+
+        public long BytesReceived => _download?.BytesReceived ?? 0;
+        public long? TotalBytes => _download?.TotalBytes;
+
+        internal void Attach(StreamingDownload download) => _download = download;
+    }
+}

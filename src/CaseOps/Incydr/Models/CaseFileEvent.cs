@@ -1,0 +1,45 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace CaseOps.Incydr.Models
+{
+    /// <summary>A file event attached to a case, as the case's event list shows it.</summary>
+    public sealed class CaseFileEvent
+    {
+        [JsonConstructor]
+        internal CaseFileEvent()
+        {
+        }
+
+        /// <summary>The case the event is attached to.</summary>
+        [JsonIgnore]
+        public long CaseNumber { get; internal set; }
+
+        [JsonProperty("eventId")] public string EventId { get; set; } = string.Empty;
+        [JsonProperty("eventTimestamp")] public DateTimeOffset? EventTimestamp { get; set; }
+        [JsonProperty("fileName")] public string? FileName { get; set; }
+        [JsonProperty("filePath")] public string? FilePath { get; set; }
+
+        /// <summary>Whether Incydr captured the file: EXACT_FILE_AVAILABLE, RECENT_FILE_AVAILABLE, PENDING, NO_FILE_AVAILABLE, ERROR.</summary>
+        [JsonProperty("fileAvailability")] public string? FileAvailability { get; set; }
+
+        [JsonProperty("riskScore")] public int? RiskScore { get; set; }
+
+        /// <summary>NO_RISK_INDICATED, LOW, MODERATE, HIGH or CRITICAL.</summary>
+        [JsonProperty("riskSeverity")] public string? RiskSeverity { get; set; }
+
+        [JsonProperty("exposure")] public string[] Exposure { get; set; } = Array.Empty<string>();
+
+        [JsonProperty("riskIndicators", ItemConverterType = typeof(RiskIndicatorConverter))]
+        public RiskIndicator[] RiskIndicators { get; set; } = Array.Empty<RiskIndicator>();
+
+        /// <summary>Fields this version of CaseOps does not know.</summary>
+        [JsonExtensionData, Hidden]
+        public IDictionary<string, JToken> AdditionalProperties { get; set; } = new Dictionary<string, JToken>();
+
+        public override string ToString() => EventId;
+    }
+}

@@ -1,0 +1,12 @@
+using System.Collections.Generic;
+using Newtonsoft.Json;
+
+namespace CaseOps.Incydr.Models
+{
+    /// <summary>One page of a case's file events.</summary>
+    internal sealed class CaseFileEventsPage
+    {
+        [JsonProperty("events")] public List<CaseFileEvent> Events { get; set; } = new List<CaseFileEvent>();
+        [JsonProperty("totalCount")] public long? TotalCount { get; set; }
+    }
+}

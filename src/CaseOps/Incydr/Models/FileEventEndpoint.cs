@@ -1,0 +1,21 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace CaseOps.Incydr.Models
+{
+    /// <summary>Where a file came from or went to: a device, a cloud service, removable media, a browser tab.</summary>
+    public sealed class FileEventEndpoint
+    {
+        [JsonProperty("category")] public string? Category { get; set; }
+        [JsonProperty("name")] public string? Name { get; set; }
+        [JsonProperty("domains")] public string[]? Domains { get; set; }
+        [JsonProperty("ip")] public string? Ip { get; set; }
+        [JsonProperty("operatingSystem")] public string? OperatingSystem { get; set; }
+        /// <summary>The other fields of this part of the event, as sent.</summary>
+        [JsonExtensionData, Hidden] public IDictionary<string, JToken> AdditionalProperties { get; set; } = new Dictionary<string, JToken>();
+        public override string ToString() => Name ?? Category ?? string.Empty;
+    }
+}
