@@ -9,7 +9,9 @@ namespace CaseOps.Sandbox.Faults;
 /// Applies <see cref="FaultSettings"/>: waits the latency, then either answers with the injected
 /// status (Spring-style body, Zammad-style under <c>/zammad/</c>; 429 with Retry-After) or passes the request on. Runs after routing so
 /// it can see the <see cref="FaultExempt"/> marker of token endpoints, and before authentication so
-/// scripted failures hit the very next request whatever its token.
+/// scripted failures hit the very next request whatever its token. Download routes
+/// (<see cref="DropFaultTarget"/>) can also have their connection dropped mid-body
+/// (<see cref="FaultSettings.DropNextDownloads"/>).
 /// </summary>
 public sealed class FaultMiddleware(RequestDelegate next, FaultSettings faults)
 {
@@ -34,7 +36,7 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultSettings faults)
 
         if (decision.Status is not { } status)
         {
-            await next(context).ConfigureAwait(false);
+            await PassAsync(context).ConfigureAwait(false);
             return;
         }
 
@@ -58,5 +60,27 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultSettings faults)
         }
 
         await ErrorResults.WriteSpringAsync(context, status, "Injected fault").ConfigureAwait(false);
+    }
+
+    // Download routes get a body wrapper while a drop is pending; it decides on the first write
+    // (only a 200 answer uses up a drop) and cuts the connection after the allowed bytes.
+    private async Task PassAsync(HttpContext context)
+    {
+        if (faults.PendingDrops == 0 || context.GetEndpoint()?.Metadata.GetMetadata<DropFaultTarget>() is null)
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        var original = context.Response.Body;
+        context.Response.Body = new DroppingResponseStream(original, context, faults);
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
     }
 }

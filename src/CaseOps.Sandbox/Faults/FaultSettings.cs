@@ -16,6 +16,8 @@ public sealed class FaultSettings
     private int retryAfterSeconds = 1;
     private int serverErrorStatus = 503;
     private bool faultTokenEndpoint;
+    private int dropCount;
+    private long dropAfterBytes;
 
     /// <summary>Creates the knobs with all faults off.</summary>
     public FaultSettings(int seed = 42) => random = new Random(seed);
@@ -96,6 +98,48 @@ public sealed class FaultSettings
         }
     }
 
+    /// <summary>Download answers still to be cut short by <see cref="DropNextDownloads"/>.</summary>
+    public int PendingDrops
+    {
+        get { lock (gate) { return dropCount; } }
+    }
+
+    /// <summary>
+    /// Dropped connections (design §6): the next <paramref name="count"/> successful download
+    /// answers (case PDF, full ZIP, events CSV, source file) send their headers with the full
+    /// Content-Length and the first <paramref name="afterBytes"/> bytes of body, then the connection
+    /// is aborted, so the client sees a truncated body or a reset. Error answers do not use up a
+    /// drop; a body no longer than <paramref name="afterBytes"/> is sent whole. A new call replaces
+    /// the pending count and byte limit; <see cref="Reset"/> clears them. Independent of the
+    /// status faults above (a request failed by those never reaches the download).
+    /// </summary>
+    public void DropNextDownloads(int count, long afterBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfNegative(afterBytes);
+        lock (gate)
+        {
+            dropCount = count;
+            dropAfterBytes = afterBytes;
+        }
+    }
+
+    /// <summary>Uses up one pending drop; false when none is pending.</summary>
+    public bool TryTakeDrop(out long afterBytes)
+    {
+        lock (gate)
+        {
+            afterBytes = dropAfterBytes;
+            if (dropCount == 0)
+            {
+                return false;
+            }
+
+            dropCount--;
+            return true;
+        }
+    }
+
     /// <summary>Restarts the random sequence (for reproducible runs after knobs changed mid-test).</summary>
     public void Reseed(int seed)
     {
@@ -105,7 +149,7 @@ public sealed class FaultSettings
         }
     }
 
-    /// <summary>Turns every fault off and drops pending scripted failures; Retry-After back to 1, error status back to 503.</summary>
+    /// <summary>Turns every fault off and drops pending scripted failures and download drops; Retry-After back to 1, error status back to 503.</summary>
     public void Reset()
     {
         lock (gate)
@@ -117,6 +161,8 @@ public sealed class FaultSettings
             retryAfterSeconds = 1;
             serverErrorStatus = 503;
             faultTokenEndpoint = false;
+            dropCount = 0;
+            dropAfterBytes = 0;
         }
     }
 

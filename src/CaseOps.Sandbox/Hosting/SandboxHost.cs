@@ -2,6 +2,7 @@ using CaseOps.Sandbox.Diagnostics;
 using CaseOps.Sandbox.Faults;
 using CaseOps.Sandbox.Hosting;
 using CaseOps.Sandbox.Incydr;
+using CaseOps.Sandbox.Incydr.FileEvents;
 using CaseOps.Sandbox.Zammad;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -55,6 +56,12 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <summary>Case table.</summary>
     public CaseStore Cases => incydr.Cases;
 
+    /// <summary>
+    /// The tenant's file events: pool ids, events on each case, source-file sizes and content
+    /// (PoolIds, EventsOf, HasSourceFile, FileNameOf, SetSourceSize, SourceBytes, Attach).
+    /// </summary>
+    public FileEventStore FileEvents => incydr.FileEvents;
+
     /// <summary>Seeded people, valid as subject or assignee.</summary>
     public IReadOnlyList<SandboxUser> Users => incydr.Users.People;
 
@@ -76,6 +83,7 @@ public sealed class SandboxHost : IAsyncDisposable
             ServerErrorStatus = options.ServerErrorStatus,
             FaultTokenEndpoint = options.FaultTokenEndpoint,
         };
+        faults.DropNextDownloads(options.DropDownloads, options.DropAfterBytes);
         var requests = new RequestLog();
         var anchor = options.SeedAnchorUtc ?? DateTime.UtcNow.Date;
         var incydr = new IncydrApi(options, DateTime.SpecifyKind(anchor, DateTimeKind.Utc));

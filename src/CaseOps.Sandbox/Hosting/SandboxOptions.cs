@@ -55,6 +55,18 @@ public sealed class SandboxOptions
     /// <summary>Seed of the fault dice; null uses <see cref="Seed"/>.</summary>
     public int? FaultSeed { get; set; }
 
+    /// <summary>Number of file events in the tenant's pool (ids valid for adding to cases).</summary>
+    public int FileEventCount { get; set; } = 2000;
+
+    /// <summary>Length in bytes of every captured source file download; change single events at run time with <see cref="Incydr.FileEvents.FileEventStore.SetSourceSize"/>.</summary>
+    public long SourceFileSize { get; set; } = 65536;
+
+    /// <summary>Initial <see cref="Faults.FaultSettings.DropNextDownloads"/> count (0: no drops).</summary>
+    public int DropDownloads { get; set; }
+
+    /// <summary>Initial <see cref="Faults.FaultSettings.DropNextDownloads"/> byte limit: body bytes sent before the connection is cut.</summary>
+    public long DropAfterBytes { get; set; }
+
     /// <summary>Number of Zammad tickets seeded at start.</summary>
     public int TicketCount { get; set; } = 60;
 
@@ -78,6 +90,10 @@ public sealed class SandboxOptions
     {
         ArgumentOutOfRangeException.ThrowIfNegative(CaseCount);
         ArgumentOutOfRangeException.ThrowIfNegative(TicketCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(FileEventCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(SourceFileSize);
+        ArgumentOutOfRangeException.ThrowIfNegative(DropDownloads);
+        ArgumentOutOfRangeException.ThrowIfNegative(DropAfterBytes);
         ArgumentException.ThrowIfNullOrEmpty(ZammadToken);
         ArgumentException.ThrowIfNullOrEmpty(ZammadAgentToken);
         ArgumentException.ThrowIfNullOrEmpty(ZammadLogin);

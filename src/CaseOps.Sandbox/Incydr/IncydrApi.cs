@@ -1,3 +1,4 @@
+using CaseOps.Sandbox.Incydr.FileEvents;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,6 +21,13 @@ public sealed class IncydrApi : IDisposable
         Tokens = new TokenIssuer(options.ClientId, options.TenantUid, options.TokenLifetime);
         Cases = new CaseStore(Users);
         Cases.Seed(options.CaseCount, options.Seed, seedAnchorUtc);
+
+        // The tenant's event pool, and events on the first half of the seeded cases (so some
+        // cases have events and some none).
+        FileEvents = new FileEventStore(
+            FileEventSeeder.Generate(options.FileEventCount, options.Seed, seedAnchorUtc, Users.People),
+            options.SourceFileSize);
+        FileEventSeeder.AttachToCases(FileEvents, Cases.Snapshot().Take(options.CaseCount / 2).Select(record => record.Number), options.Seed);
     }
 
     /// <summary>Known users.</summary>
@@ -31,6 +39,9 @@ public sealed class IncydrApi : IDisposable
     /// <summary>Case table.</summary>
     public CaseStore Cases { get; }
 
+    /// <summary>The tenant's file events and the events on each case.</summary>
+    public FileEventStore FileEvents { get; }
+
     /// <summary>Maps every Incydr route: open ones (token, py42 discovery) and bearer-protected ones.</summary>
     public void Map(IEndpointRouteBuilder routes)
     {
@@ -40,6 +51,8 @@ public sealed class IncydrApi : IDisposable
         var secured = routes.MapGroup(string.Empty);
         secured.AddEndpointFilter(new BearerAuthFilter(Tokens));
         new CaseRoutes(Cases, Users.ApiUser).Map(secured);
+        new FileEventRoutes(Cases, FileEvents).Map(secured);
+        new DownloadRoutes(Cases, FileEvents).Map(secured);
     }
 
     /// <inheritdoc />

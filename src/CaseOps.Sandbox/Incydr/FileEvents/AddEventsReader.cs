@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace CaseOps.Sandbox.Incydr.FileEvents;
+
+/// <summary>Reads the AddEvents body <c>{"events": [ids]}</c> of endpoint 9.</summary>
+public static class AddEventsReader
+{
+    /// <summary>Largest body accepted (100 ids of ~90 characters fit many times over).</summary>
+    private const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>The ids, or null with a description of what is wrong.</summary>
+    public static async Task<(IReadOnlyList<string>? Ids, string? Problem)> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return (null, "request body is too large");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(request.Body, default, ct).ConfigureAwait(false);
+        }
+        catch (JsonException)
+        {
+            return (null, "request body is not valid JSON");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("events", out var events)
+                || events.ValueKind != JsonValueKind.Array)
+            {
+                return (null, "events must be an array of file event ids");
+            }
+
+            var ids = new List<string>(events.GetArrayLength());
+            foreach (var item in events.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()))
+                {
+                    return (null, "every entry of events must be a non-empty string");
+                }
+
+                ids.Add(item.GetString()!);
+            }
+
+            return ids.Count == 0 ? (null, "events must not be empty") : (ids, null);
+        }
+    }
+}
