@@ -11,6 +11,7 @@ namespace CaseOps.Sandbox.Faults;
 /// </summary>
 internal sealed class DroppingResponseStream(Stream inner, HttpContext context, FaultSettings faults) : Stream
 {
+    private static readonly TimeSpan SendGrace = TimeSpan.FromMilliseconds(100);
     private bool decided;
     private bool armed;
     private bool dropped;
@@ -74,9 +75,11 @@ internal sealed class DroppingResponseStream(Stream inner, HttpContext context, 
 
         if (remaining == 0)
         {
-            // Push headers and the allowed bytes onto the wire before cutting, or the client
-            // would see a reset without any body.
+            // Push headers and the allowed bytes onto the wire before cutting. A flush only hands
+            // them to the transport, and Abort discards what the transport has not sent yet, so
+            // give it a moment; else the client would see a reset without headers.
             await inner.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await Task.Delay(SendGrace, CancellationToken.None).ConfigureAwait(false);
             dropped = true;
             context.Abort();
             throw new OperationCanceledException("The connection was dropped by the drop fault.");
