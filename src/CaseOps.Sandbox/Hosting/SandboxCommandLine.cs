@@ -18,6 +18,8 @@ public static class SandboxCommandLine
           --urls <url>              Listen address; port 0 picks a free port (default http://127.0.0.1:5100)
           --cases <n>               Seeded case count (default 50)
           --tickets <n>             Seeded Zammad ticket count (default 60)
+          --file-events <n>         File events in the Incydr tenant's pool (default 2000)
+          --source-size <bytes>     Length of every captured source file download (default 65536)
           --seed <n>                Seed for users, cases and fault dice (default 42)
           --latency-ms <ms>         Delay added to every API request (default 0)
           --rate-429 <0..1>         Share of API requests answered 429 (default 0)
@@ -26,6 +28,8 @@ public static class SandboxCommandLine
           --status-5xx <code>       Status of those server errors (default 503)
           --fault-seed <n>          Separate seed for the fault dice (default: --seed)
           --fault-token             Apply faults to the token endpoint too
+          --drop-downloads <n>      Cut the next n downloads (PDF, ZIP, CSV, source file) mid-body (default 0)
+          --drop-after <bytes>      Body bytes sent before such a cut (default 0: headers only)
           --token-lifetime <s>      Token lifetime in seconds (default 900)
           --client-id <id>          Accepted client id (default caseops-demo)
           --client-secret <secret>  Accepted client secret (default caseops-demo-secret)
@@ -82,6 +86,18 @@ public static class SandboxCommandLine
                         break;
                     case "--tickets":
                         options.TicketCount = NonNegativeInt(arg, Value());
+                        break;
+                    case "--file-events":
+                        options.FileEventCount = NonNegativeInt(arg, Value());
+                        break;
+                    case "--source-size":
+                        options.SourceFileSize = NonNegativeLong(arg, Value());
+                        break;
+                    case "--drop-downloads":
+                        options.DropDownloads = NonNegativeInt(arg, Value());
+                        break;
+                    case "--drop-after":
+                        options.DropAfterBytes = NonNegativeLong(arg, Value());
                         break;
                     case "--zammad-token":
                         options.ZammadToken = NonEmpty(arg, Value());
@@ -147,6 +163,11 @@ public static class SandboxCommandLine
 
     private static int NonNegativeInt(string name, string text) =>
         Int(name, text) is var value and >= 0 ? value : throw new FormatException($"{name} must not be negative.");
+
+    private static long NonNegativeLong(string name, string text) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new FormatException($"{name} expects a non-negative integer, got '{text}'.");
 
     private static int PositiveInt(string name, string text) =>
         Int(name, text) is var value and > 0 ? value : throw new FormatException($"{name} must be positive.");
