@@ -14,7 +14,7 @@ using CaseOps.Sandbox;
 // Measures CaseOps listings against the emulator: one page's round trip, time to the first
 // object and the whole listing, for the service and for the cmdlet in a hosted runspace, beside
 // a raw HttpClient loop. Prints a Markdown table; docs/performance.md keeps the results.
-//   dotnet run -c Release --project tests/CaseOps.Benchmarks -- [--latency-ms 100] [--pages 20] [--page-size 100] [--runs 5] [--large 100000]
+//   dotnet run -c Release --project tests/CaseOps.Benchmarks -- [--latency-ms 100] [--pages 20] [--page-size 100] [--runs 5] [--large 100000] [--source-mb 200]
 var options = BenchmarkOptions.Parse(args);
 var culture = CultureInfo.InvariantCulture;
 
@@ -81,6 +81,9 @@ Row("Get-Case (hosted runspace): whole listing", Median(cmdletTotal));
 if (options.Large > 0)
     await MeasureLarge(options);
 
+if (options.SourceMb > 0)
+    await MeasureSourceDownload(options.SourceMb);
+
 void Row(string name, double ms) => Console.WriteLine(string.Format(culture, "| {0} | {1:0} | {2:0.00} |", name, ms, ms / trip));
 
 static double Median(List<double> values) { var sorted = values.OrderBy(v => v).ToList(); return sorted[sorted.Count / 2]; }
@@ -145,7 +148,61 @@ static async Task MeasureLarge(BenchmarkOptions options)
         items, elapsed.TotalSeconds, items / elapsed.TotalSeconds, (GC.GetTotalAllocatedBytes(true) - before) / 1e6, maxHeap / 1e6));
 }
 
-internal sealed record BenchmarkOptions(int LatencyMs, int Pages, int PageSize, int Runs, int Large)
+// Memory while saving one large captured source file: the body must go to disk through a fixed
+// buffer in the module and in the emulator (both run in this process), never into memory whole.
+static async Task MeasureSourceDownload(int megabytes)
+{
+    await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { CaseCount = 20 });
+    var number = sandbox.Cases.Snapshot().First(c => sandbox.FileEvents.EventsOf(c.Number).Any(sandbox.FileEvents.HasSourceFile)).Number;
+    var eventId = sandbox.FileEvents.EventsOf(number).First(sandbox.FileEvents.HasSourceFile);
+    long size = megabytes * 1024L * 1024L;
+    sandbox.FileEvents.SetSourceSize(eventId, size);
+    var secret = new SecureString();
+    foreach (var c in sandbox.Options.ClientSecret) secret.AppendChar(c);
+    using var connection = new IncydrConnection(new ApiClientOptions(sandbox.IncydrBaseUri), sandbox.Options.ClientId, secret);
+    var folder = Directory.CreateTempSubdirectory("caseops-bench-").FullName;
+    try
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var heapBefore = GC.GetTotalMemory(true);
+        var allocatedBefore = GC.GetTotalAllocatedBytes(true);
+        using var process = Process.GetCurrentProcess();
+        var workingSetBefore = process.WorkingSet64;
+        long heapPeak = heapBefore, workingSetPeak = workingSetBefore;
+        using var stop = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                heapPeak = Math.Max(heapPeak, GC.GetTotalMemory(false));
+                process.Refresh();
+                workingSetPeak = Math.Max(workingSetPeak, process.WorkingSet64);
+                try { await Task.Delay(5, stop.Token); } catch (OperationCanceledException) { }
+            }
+        });
+        var watch = Stopwatch.StartNew();
+        using (var target = CaseOps.Downloads.DownloadTarget.Prepare(folder, "source.bin", overwrite: false))
+        {
+            var file = await new CaseExportService(connection).SaveSourceAsync(number, eventId, target, new StreamingDownloadProgress(), CancellationToken.None);
+            if (file.Length != size) throw new InvalidOperationException($"saved {file.Length} bytes, expected {size}");
+        }
+        var elapsed = watch.Elapsed;
+        stop.Cancel();
+        await sampler;
+        Console.WriteLine();
+        Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
+            "Saving a {0} MB source file: {1:0.0} s ({2:N0} MB/s); managed heap peak +{3:N1} MB over {4:N1} MB before; working set peak +{5:N1} MB over {6:N1} MB before; {7:N1} MB allocated in all (module and emulator in one process).",
+            megabytes, elapsed.TotalSeconds, megabytes / elapsed.TotalSeconds, (heapPeak - heapBefore) / 1048576.0, heapBefore / 1048576.0,
+            (workingSetPeak - workingSetBefore) / 1048576.0, workingSetBefore / 1048576.0, (GC.GetTotalAllocatedBytes(true) - allocatedBefore) / 1048576.0));
+    }
+    finally
+    {
+        Directory.Delete(folder, recursive: true);
+    }
+}
+
+internal sealed record BenchmarkOptions(int LatencyMs, int Pages, int PageSize, int Runs, int Large, int SourceMb)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -154,6 +211,6 @@ internal sealed record BenchmarkOptions(int LatencyMs, int Pages, int PageSize, 
             var i = Array.IndexOf(args, name);
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         }
-        return new BenchmarkOptions(Get("--latency-ms", 100), Get("--pages", 20), Get("--page-size", 100), Get("--runs", 5), Get("--large", 0));
+        return new BenchmarkOptions(Get("--latency-ms", 100), Get("--pages", 20), Get("--page-size", 100), Get("--runs", 5), Get("--large", 0), Get("--source-mb", 0));
     }
 }

@@ -23,7 +23,7 @@ public abstract class CmdletTestBase : IClassFixture<SandboxFixture>, IDisposabl
 
     protected PowerShellSession Session { get; } = new();
 
-    public void Dispose()
+    public virtual void Dispose()
     {
         Session.Dispose();
         GC.SuppressFinalize(this);
