@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using CaseOps.Http;
@@ -18,10 +19,12 @@ namespace CaseOps.Downloads
         private readonly string _defaultFileName;
         private readonly bool _overwrite;
         private readonly string _tempPath;
+        private readonly ISet<string>? _savedBefore;
         private bool _committed;
 
-        private DownloadTarget(string folder, string? fileName, string defaultFileName, bool overwrite)
+        private DownloadTarget(string folder, string? fileName, string defaultFileName, bool overwrite, ISet<string>? savedBefore)
         {
+            _savedBefore = savedBefore;
             _folder = folder;
             _fileName = fileName;
             _defaultFileName = defaultFileName;
@@ -37,12 +40,13 @@ namespace CaseOps.Downloads
         /// file under the server's name; otherwise it names the file, whose folder must exist. Proves
         /// the folder is writable by creating the temporary file. Throws <see cref="DownloadTargetException"/>.
         /// </summary>
-        public static DownloadTarget Prepare(string fullPath, string defaultFileName, bool overwrite)
+        /// <param name="savedBefore">Paths an earlier download of the same command saved: never replaced, -Force or not; the committed path is added.</param>
+        public static DownloadTarget Prepare(string fullPath, string defaultFileName, bool overwrite, ISet<string>? savedBefore = null)
         {
             DownloadTarget target;
             if (Directory.Exists(fullPath))
             {
-                target = new DownloadTarget(fullPath, null, defaultFileName, overwrite);
+                target = new DownloadTarget(fullPath, null, defaultFileName, overwrite, savedBefore);
             }
             else
             {
@@ -50,7 +54,7 @@ namespace CaseOps.Downloads
                 if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
                     throw new DownloadTargetException(DownloadProblem.FolderNotFound, fullPath,
                         $"The folder '{folder ?? fullPath}' does not exist. Create it first, or give an existing folder as -Path.");
-                target = new DownloadTarget(folder!, Path.GetFileName(fullPath), defaultFileName, overwrite);
+                target = new DownloadTarget(folder!, Path.GetFileName(fullPath), defaultFileName, overwrite, savedBefore);
                 target.FinalPath = Path.GetFullPath(fullPath);
                 target.CheckOverwrite(target.FinalPath);
             }
@@ -84,6 +88,7 @@ namespace CaseOps.Downloads
                 File.Move(_tempPath, final);
             }
             _committed = true;
+            _savedBefore?.Add(final);
             return new FileInfo(final);
         }
 
@@ -113,6 +118,8 @@ namespace CaseOps.Downloads
 
         private void CheckOverwrite(string path)
         {
+            if (_savedBefore != null && _savedBefore.Contains(path))
+                throw new DownloadRefusedException($"'{path}' was saved earlier by this command and is not replaced. Give -Path a folder, or save the items one at a time.", path);
             if (!_overwrite && File.Exists(path))
                 throw new DownloadRefusedException(ExistsMessage(path), path);
             if (Directory.Exists(path))

@@ -40,6 +40,20 @@ namespace CaseOps.Http
         /// <summary>Why the destination was refused (it exists, it cannot be written), if it was.</summary>
         public Exception? Refusal { get; private set; }
 
+        private bool TryWrite(Stream destination, byte[] buffer, int count)
+        {
+            try
+            {
+                destination.Write(buffer, 0, count);
+                return true;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                Refusal = ex;
+                return false;
+            }
+        }
+
         internal RestResponse Write(HttpResponseMessage http, RestRequest request)
         {
             var response = new RestResponse(request)
@@ -85,7 +99,8 @@ namespace CaseOps.Http
                     int read;
                     while ((read = body.ReadAsync(buffer, 0, buffer.Length, _cancellationToken).GetAwaiter().GetResult()) > 0)
                     {
-                        destination.Write(buffer, 0, read);
+                        if (!TryWrite(destination, buffer, read))
+                            return response; // the local side failed: Refusal says why, and no retry can help
                         Interlocked.Add(ref _bytesReceived, read);
                     }
                 }

@@ -19,6 +19,7 @@ namespace CaseOps.Cmdlets.FileEvents
     {
         private readonly Dictionary<long, List<string>> _pending = new Dictionary<long, List<string>>();
         private readonly Dictionary<long, HashSet<string>> _onCase = new Dictionary<long, HashSet<string>>();
+        private readonly Dictionary<long, HashSet<string>> _given = new Dictionary<long, HashSet<string>>();
         private CaseFileEventService? _service;
 
         /// <summary>The case (piped cases bind by their Number).</summary>
@@ -41,15 +42,18 @@ namespace CaseOps.Cmdlets.FileEvents
                 return;
             if (!_pending.TryGetValue(CaseNumber, out var pending))
                 _pending[CaseNumber] = pending = new List<string>();
+            if (!_given.TryGetValue(CaseNumber, out var given))
+                _given[CaseNumber] = given = new HashSet<string>(StringComparer.Ordinal);
             foreach (var raw in EventId)
             {
                 var id = raw.Trim();
+                if (!given.Add(id))
+                    continue; // given twice: sent once
                 if (known.Contains(id))
                 {
                     WriteVerboseLine($"File event {id} is already on case {CaseNumber}");
                     continue;
                 }
-                known.Add(id); // also drops repeats within the input
                 pending.Add(id);
                 if (pending.Count == CaseFileEventService.MaxIdsPerRequest)
                     Flush(CaseNumber, pending);

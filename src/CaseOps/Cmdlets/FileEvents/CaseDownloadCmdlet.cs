@@ -24,6 +24,7 @@ namespace CaseOps.Cmdlets.FileEvents
         private const long ProgressSize = 1024 * 1024;
         private static int _nextActivityId;
         private readonly HashSet<string> _written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<long> _cases = new HashSet<long>();
         private CaseExportService? _service;
 
         /// <summary>The case (piped cases and file events bind by their Number or CaseNumber).</summary>
@@ -32,10 +33,11 @@ namespace CaseOps.Cmdlets.FileEvents
         [ValidateRange(1, long.MaxValue)]
         public long CaseNumber { get; set; }
 
-        /// <summary>An existing folder (the file gets the server's name) or a file path; the current folder when omitted.</summary>
-        [Parameter(Position = 1)]
-        [ValidateNotNullOrEmpty]
-        public string? Path { get; set; }
+        /// <summary>-Path of the cmdlet: declared by each, so Save-CaseFileEventSource can put -EventId before it.</summary>
+        private protected abstract string? TargetPath { get; }
+
+        /// <summary>True for whole-case exports: a case piped twice (e.g. once per file event) is saved once.</summary>
+        private protected virtual bool OncePerCase => true;
 
         /// <summary>Replaces an existing file.</summary>
         [Parameter]
@@ -50,13 +52,20 @@ namespace CaseOps.Cmdlets.FileEvents
         private protected void Download(string what, string defaultFileName, ErrorContext context, ProblemCodeMap? problems,
             Func<DownloadTarget, StreamingDownloadProgress, CancellationToken, Task<FileInfo>> start)
         {
-            var fullPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path ?? ".");
+            if (OncePerCase && !_cases.Add(CaseNumber))
+            {
+                WriteVerboseLine($"Case {CaseNumber} was saved already by this command");
+                return;
+            }
+            var fullPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(TargetPath ?? ".");
             if (!ShouldProcess(fullPath, "Save " + what))
                 return;
             DownloadTarget target;
             try
             {
-                target = DownloadTarget.Prepare(fullPath, defaultFileName, Force.IsPresent);
+                // Files this command saved are never replaced by a later item, -Force or not: two
+                // pieces of evidence with one name must not silently become one.
+                target = DownloadTarget.Prepare(fullPath, defaultFileName, Force.IsPresent, _written);
             }
             catch (DownloadTargetException ex) when (ex.Problem != DownloadProblem.Exists)
             {
@@ -74,12 +83,6 @@ namespace CaseOps.Cmdlets.FileEvents
 
             using (target)
             {
-                if (target.FinalPath != null && !_written.Add(target.FinalPath))
-                {
-                    WriteError(new ErrorRecord(new IOException($"'{target.FinalPath}' was already written by this command; give -Path a folder to save several {what}s."),
-                        "FileExists", ErrorCategory.ResourceExists, target.FinalPath));
-                    return;
-                }
                 var progress = new StreamingDownloadProgress();
                 var record = new ProgressRecord(Interlocked.Increment(ref _nextActivityId), "Saving " + what, "Waiting for the server");
                 var watch = Stopwatch.StartNew();
@@ -98,6 +101,14 @@ namespace CaseOps.Cmdlets.FileEvents
                 catch (DownloadTargetException ex)
                 {
                     WriteError(FileExists(ex, ex.Path));
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    // The local side failed (disk full, file locked): not retried, as the server did nothing wrong.
+                    WriteError(new ErrorRecord(ex, "WriteFailed", ErrorCategory.WriteError, target.FinalPath ?? fullPath)
+                    {
+                        ErrorDetails = new ErrorDetails($"Saving {what} to '{target.FinalPath ?? fullPath}' failed: {ex.Message}"),
+                    });
                 }
                 catch (CaseOpsApiException ex)
                 {

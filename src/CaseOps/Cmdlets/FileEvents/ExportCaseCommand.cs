@@ -9,7 +9,7 @@ namespace CaseOps.Cmdlets.FileEvents
     /// <summary>Saves a whole case as one ZIP file: summary PDF, file events CSV and captured source files.</summary>
     [Cmdlet(VerbsData.Export, "Case", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(FileInfo))]
-    public sealed class ExportCaseCommand : CaseDownloadCmdlet
+    public sealed class ExportCaseCommand : CaseExportCmdlet
     {
         /// <summary>Leaves the summary PDF out.</summary>
         [Parameter] public SwitchParameter ExcludeSummary { get; set; }

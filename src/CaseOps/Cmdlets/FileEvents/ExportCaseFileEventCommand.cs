@@ -8,7 +8,7 @@ namespace CaseOps.Cmdlets.FileEvents
     /// <summary>Saves the file events of a case as a CSV file.</summary>
     [Cmdlet(VerbsData.Export, "CaseFileEvent", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(FileInfo))]
-    public sealed class ExportCaseFileEventCommand : CaseDownloadCmdlet
+    public sealed class ExportCaseFileEventCommand : CaseExportCmdlet
     {
         protected override void ProcessRecord() =>
             Download("file event list", CaseExportService.FileEventsFileName(CaseNumber), AboutCase, CaseProblems.Map,

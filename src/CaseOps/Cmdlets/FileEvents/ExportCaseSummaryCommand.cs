@@ -8,7 +8,7 @@ namespace CaseOps.Cmdlets.FileEvents
     /// <summary>Saves a case's summary report as a PDF file.</summary>
     [Cmdlet(VerbsData.Export, "CaseSummary", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(FileInfo))]
-    public sealed class ExportCaseSummaryCommand : CaseDownloadCmdlet
+    public sealed class ExportCaseSummaryCommand : CaseExportCmdlet
     {
         /// <summary>The report's language, e.g. en or de; the tenant's when omitted.</summary>
         [Parameter]

@@ -38,8 +38,9 @@ namespace CaseOps.Cmdlets.FileEvents
             var service = new CaseFileEventService(ResolveConnection(), RequestLog);
             if (ParameterSetName == DetailSet)
             {
-                foreach (var id in EventId)
+                foreach (var raw in EventId)
                 {
+                    var id = raw.Trim();
                     try { WriteObject(Await(service.GetAsync(CaseNumber, id, CancellationToken))); }
                     catch (CaseOpsApiException ex) { WriteApiError(ex, FileEventProblems.About(CaseNumber, id), CaseProblems.Map); }
                 }

@@ -39,7 +39,9 @@ namespace CaseOps.Cmdlets.FileEvents
                 }
                 catch (CaseOpsApiException ex)
                 {
-                    WriteApiError(ex, FileEventProblems.About(CaseNumber, id), CaseProblems.Map);
+                    // A missing case or event is about the event; a rule (case closed) is about the case.
+                    var context = ex.StatusCode == 404 ? FileEventProblems.About(CaseNumber, id) : CaseProblems.About(CaseNumber, id);
+                    WriteApiError(ex, context, CaseProblems.Map);
                 }
             }
         }

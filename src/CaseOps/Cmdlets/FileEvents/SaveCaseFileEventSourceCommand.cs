@@ -12,15 +12,25 @@ namespace CaseOps.Cmdlets.FileEvents
     public sealed class SaveCaseFileEventSourceCommand : CaseDownloadCmdlet
     {
         /// <summary>The file event (piped file events bind by their EventId).</summary>
-        [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string? EventId { get; set; }
 
+        /// <summary>An existing folder (the file gets the captured file's name) or a file path; the current folder when omitted.</summary>
+        [Parameter(Position = 2)]
+        [ValidateNotNullOrEmpty]
+        public string? Path { get; set; }
+
+        private protected override string? TargetPath => Path;
+
+        // Each event has its own file: a case piped with several events saves each of them.
+        private protected override bool OncePerCase => false;
+
         protected override void ProcessRecord()
         {
-            var context = new ErrorContext($"File event {EventId} on case {CaseNumber}", "FileEventNotFound", EventId);
-            Download("source file", CaseExportService.SourceFileName(CaseNumber, EventId!), context, null,
-                (target, progress, ct) => Exports.SaveSourceAsync(CaseNumber, EventId!, target, progress, ct));
+            var eventId = EventId!.Trim();
+            Download("source file", CaseExportService.SourceFileName(CaseNumber, eventId), FileEventProblems.About(CaseNumber, eventId), null,
+                (target, progress, ct) => Exports.SaveSourceAsync(CaseNumber, eventId, target, progress, ct));
         }
 
         // Incydr answers 404 both for an unknown event and for one whose file was never captured;

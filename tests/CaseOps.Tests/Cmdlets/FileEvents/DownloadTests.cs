@@ -213,4 +213,34 @@ public sealed class DownloadTests : CmdletTestBase
         Assert.Equal(0, Downloads);
         Assert.Empty(Directory.GetFiles(_folder));
     }
+
+    [Fact]
+    public void Two_captured_files_with_one_name_are_never_merged_into_one_even_with_Force()
+    {
+        var pair = Events.PoolIds.Where(Events.HasSourceFile).GroupBy(id => Events.FileNameOf(id)).First(g => g.Count() >= 2).Take(2).ToArray();
+        var number = Session.Run("param($n) (New-Case -Name $n).Number", new() { ["n"] = "Same names " + Guid.NewGuid().ToString("N")[..8] }).AssertSuccess().Output.Select(o => (long)o.BaseObject).Single();
+        Events.Attach(number, pair);
+
+        var result = Session.Run("param($n, $p) Get-CaseFileEvent $n | Save-CaseFileEventSource -Path $p -Force", new() { ["n"] = number, ["p"] = _folder });
+
+        Assert.Single(result.Objects<FileInfo>());
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("FileExists,CaseOps.Cmdlets.FileEvents.SaveCaseFileEventSourceCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("saved earlier by this command", error.ErrorDetails.Message);
+        Assert.Equal(CaseOps.Sandbox.Incydr.FileEvents.FileEventStore.SourceBytes(pair[0], (int)Events.SourceSizeOf(pair[0])), File.ReadAllBytes(Path.Combine(_folder, Events.FileNameOf(pair[0])!)));
+    }
+
+    [Fact]
+    public void Positions_are_case_event_path_and_piped_events_export_their_case_once()
+    {
+        var number = CaseWithEvents(3, withSource: true);
+        var id = Events.EventsOf(number).First(Events.HasSourceFile);
+
+        var saved = Single(Session.Run("param($n, $id, $p) Save-CaseFileEventSource $n $id $p", new() { ["n"] = number, ["id"] = id, ["p"] = _folder }));
+        var exported = Session.Run("param($n, $p) Get-CaseFileEvent $n | Export-CaseSummary -Path $p", new() { ["n"] = number, ["p"] = _folder }).AssertSuccess();
+
+        Assert.Equal(Events.FileNameOf(id), saved.Name);
+        Assert.Single(exported.Objects<FileInfo>());
+        Assert.Equal(1, Sandbox.Host.Requests.Count(e => e.Path.EndsWith("/export")));
+    }
 }

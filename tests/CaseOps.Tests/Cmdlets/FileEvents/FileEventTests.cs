@@ -157,4 +157,19 @@ public sealed class FileEventTests : CmdletTestBase
         Assert.Equal("FileEventNotFound,CaseOps.Cmdlets.FileEvents.RemoveCaseFileEventCommand", result.FirstError.FullyQualifiedErrorId);
         Assert.Equal("not-attached", result.FirstError.TargetObject);
     }
+
+    [Fact]
+    public void Detaching_from_a_closed_case_says_the_case_is_closed()
+    {
+        var number = NewOpenCase();
+        var id = UnattachedIds(1)[0];
+        Events.Attach(number, id);
+        Session.Run("param($n) Set-Case -Number $n -Status Closed", new() { ["n"] = number }).AssertSuccess();
+
+        var result = Session.Run("param($n, $id) Remove-CaseFileEvent -CaseNumber $n -EventId $id", new() { ["n"] = number, ["id"] = id });
+
+        Assert.Equal("CaseClosed,CaseOps.Cmdlets.FileEvents.RemoveCaseFileEventCommand", result.FirstError.FullyQualifiedErrorId);
+        Assert.StartsWith($"Case {number} is not open", result.FirstError.ErrorDetails.Message);
+        Assert.Equal(new[] { id }, Events.EventsOf(number));
+    }
 }
