@@ -88,6 +88,18 @@ $steps = [ordered]@{
     'Remove it' = {
         Remove-Case -Number $case.Number -Confirm:$false -Verbose
     }
+    'File events of a case, and the full detail of the riskiest' = {
+        $withEvents = Get-Case -First 20 | Where-Object { Get-CaseFileEvent $_.Number -First 1 } | Select-Object -First 1
+        Get-CaseFileEvent $withEvents.Number | Format-Table
+        Get-CaseFileEvent $withEvents.Number | Sort-Object RiskScore -Descending | Select-Object -First 1 | Get-CaseFileEvent | Format-List
+    }
+    'Hand the evidence on: summary PDF and the whole case as ZIP (streamed to disk)' = {
+        $evidence = Join-Path ([System.IO.Path]::GetTempPath()) "caseops-demo-$(Get-Date -Format yyyyMMddHHmmss)"
+        New-Item -ItemType Directory -Path $evidence | Out-Null
+        Export-CaseSummary -CaseNumber $withEvents.Number -Path $evidence | Format-Table Name, Length
+        Export-Case -CaseNumber $withEvents.Number -Path $evidence | Format-Table Name, Length
+        Remove-Item -Recurse -Force $evidence
+    }
     'A missing case is a non-terminating CaseNotFound error; the other numbers still run' = {
         1, $case.Number, 2 | Get-Case -ErrorAction SilentlyContinue -ErrorVariable notFound | Format-Table Number, Name, Status
         $notFound | Select-Object FullyQualifiedErrorId, @{ n = 'Message'; e = { "$_" } } | Format-List
