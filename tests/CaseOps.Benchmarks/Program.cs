@@ -184,7 +184,7 @@ static async Task MeasureSourceDownload(int megabytes)
         var watch = Stopwatch.StartNew();
         using (var target = CaseOps.Downloads.DownloadTarget.Prepare(folder, "source.bin", overwrite: false))
         {
-            var file = await new CaseExportService(connection).SaveSourceAsync(number, eventId, target, new StreamingDownloadProgress(), CancellationToken.None);
+            var file = await new CaseExportService(connection).SaveSourceAsync(number, eventId, target, new CaseOps.Downloads.StreamingDownloadProgress(), CancellationToken.None);
             if (file.Length != size) throw new InvalidOperationException($"saved {file.Length} bytes, expected {size}");
         }
         var elapsed = watch.Elapsed;

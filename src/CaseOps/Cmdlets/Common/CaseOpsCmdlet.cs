@@ -47,8 +47,11 @@ namespace CaseOps.Cmdlets.Common
             catch (OperationCanceledException) when (_cancellation.IsCancellationRequested) { throw new PipelineStoppedException(); }
         }
 
+        /// <summary>The cmdlet's cancellation, for helpers that run work on its behalf.</summary>
+        internal CancellationToken StopToken => _cancellation.Token;
+
         /// <summary>Like <see cref="Await{T}(Task{T})"/>, calling <paramref name="onTick"/> on the pipeline thread a few times a second (for progress).</summary>
-        protected T Await<T>(Task<T> task, Action onTick)
+        internal T Await<T>(Task<T> task, Action onTick)
         {
             WaitPumping(task, onTick);
             try { return task.GetAwaiter().GetResult(); }
