@@ -6,7 +6,9 @@ namespace CaseOps.Sandbox.Zammad;
 /// Reads the <c>article</c> object of a ticket create/update (contract §5.2) into a new article:
 /// <c>body</c> required; <c>type</c>/<c>type_id</c> (default note), <c>sender</c> (default Agent for
 /// agents, Customer otherwise), <c>internal</c>, <c>content_type</c>, <c>subject</c>, <c>from</c>,
-/// <c>to</c>, <c>cc</c>; <c>attachments</c> are validated (keys, base64) but not kept.
+/// <c>to</c>, <c>cc</c>, <c>time_unit</c> (recorded as a time accounting when the article is stored)
+/// and <c>attachments</c> (each key required, data base64; kept with their bytes). Everything is
+/// validated before anything is stored.
 /// </summary>
 internal static class ArticleReader
 {
@@ -35,7 +37,8 @@ internal static class ArticleReader
                 ? lookups.Sender(senderName) ?? throw ZammadFailure.NoLookup("sender", senderName)
                 : actor.IsAgent ? ZammadLookups.AgentSender : ZammadLookups.CustomerSender);
 
-        CheckAttachments(article["attachments"]);
+        var attachments = Attachments(article["attachments"]);
+        var timeUnit = article.ContainsKey("time_unit") && article["time_unit"] is not null ? ZammadTimeUnit.Parse(article["time_unit"]) : (decimal?)null;
         return new ZammadArticle
         {
             TypeId = typeId,
@@ -46,19 +49,24 @@ internal static class ArticleReader
             To = Text(article, "to"),
             Cc = Text(article, "cc"),
             ContentType = Text(article, "content_type") ?? "text/plain",
-            Internal = ZammadParams.Text(article["internal"]) is { } flag && (flag.Equals("true", StringComparison.OrdinalIgnoreCase) || flag == "1"),
+            // Customers cannot write internal notes; the server silently makes them public.
+            Internal = actor.IsAgent && ZammadParams.Text(article["internal"]) is { } flag && (flag.Equals("true", StringComparison.OrdinalIgnoreCase) || flag == "1"),
             CreatedById = actor.Id,
             CreatedAt = now,
+            Attachments = attachments,
+            PendingTimeUnit = timeUnit,
         };
     }
 
     private static string? Text(JsonObject article, string key) => ZammadParams.Text(article[key]);
 
-    private static void CheckAttachments(JsonNode? node)
+    /// <summary>The attachments (ids assigned by the store), or the exact 422 of contract §5.2.</summary>
+    private static List<ZammadAttachment> Attachments(JsonNode? node)
     {
+        var result = new List<ZammadAttachment>();
         if (node is not JsonArray attachments)
         {
-            return;
+            return result;
         }
 
         for (var i = 0; i < attachments.Count; i++)
@@ -72,14 +80,19 @@ internal static class ArticleReader
                 }
             }
 
+            byte[] data;
             try
             {
-                Convert.FromBase64String(ZammadParams.Text(attachment!["data"])!);
+                data = Convert.FromBase64String(ZammadParams.Text(attachment!["data"])!);
             }
             catch (FormatException)
             {
                 throw ZammadFailure.Unprocessable($"Invalid base64 for attachment with index '{i}'");
             }
+
+            result.Add(new ZammadAttachment(0, ZammadParams.Text(attachment["filename"])!, ZammadParams.Text(attachment["mime-type"])!, data));
         }
+
+        return result;
     }
 }

@@ -6,6 +6,7 @@ public sealed class ArticleStore
     private readonly object gate;
     private readonly List<ZammadArticle> articles = [];
     private int lastId;
+    private int lastAttachmentId;
 
     internal ArticleStore(object gate) => this.gate = gate;
 
@@ -17,6 +18,18 @@ public sealed class ArticleStore
             return articles.Where(a => a.TicketId == ticketId).Select(a => a.Clone()).ToArray();
         }
     }
+
+    /// <summary>A copy of the article with this id, or null.</summary>
+    public ZammadArticle? Find(int id)
+    {
+        lock (gate)
+        {
+            return Live(id)?.Clone();
+        }
+    }
+
+    /// <summary>The live article (callers hold the lock).</summary>
+    internal ZammadArticle? Live(int id) => articles.Find(a => a.Id == id);
 
     /// <summary>Ids of a ticket's articles, id ascending (the ticket's <c>article_ids</c>).</summary>
     internal List<int> IdsOf(int ticketId)
@@ -39,6 +52,7 @@ public sealed class ArticleStore
         lock (gate)
         {
             article.Id = ++lastId;
+            article.Attachments = article.Attachments.Select(a => a.WithId(++lastAttachmentId)).ToArray();
             articles.Add(article);
             return article;
         }

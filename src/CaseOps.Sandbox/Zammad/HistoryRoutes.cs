@@ -5,7 +5,8 @@ namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
 /// Contract §3 row 7: <c>GET /ticket_history/{id}</c> → <c>{"history":[…],"assets":{…}}</c>, oldest
-/// first. Assets are kept small: the ticket (T+ids) and the users who made the changes.
+/// first. Assets are kept small: the ticket (T+ids), the users who made the changes and the articles
+/// the article rows are about (while they still exist), under <c>TicketArticle</c> (§4.8: no <c>::</c>).
 /// </summary>
 internal sealed class HistoryRoutes(ZammadApi api)
 {
@@ -32,7 +33,7 @@ internal sealed class HistoryRoutes(ZammadApi api)
             {
                 ["Ticket"] = new JsonObject { [ticket.Id.ToString(CultureInfo.InvariantCulture)] = api.Json.WithIds(ticket) },
                 ["User"] = users,
-                ["TicketArticle"] = new JsonObject(),
+                ["TicketArticle"] = Articles(entries),
             };
             return ZammadResults.Json(new JsonObject
             {
@@ -40,5 +41,19 @@ internal sealed class HistoryRoutes(ZammadApi api)
                 ["assets"] = assets,
             });
         }
+    }
+
+    private JsonObject Articles(IEnumerable<ZammadHistoryEntry> entries)
+    {
+        var json = new JsonObject();
+        foreach (var id in entries.Where(e => e.Object == "Ticket::Article").Select(e => e.OId).Distinct().Order())
+        {
+            if (api.Articles.Live(id) is { } article)
+            {
+                json[id.ToString(CultureInfo.InvariantCulture)] = api.ArticleJson.Render(article);
+            }
+        }
+
+        return json;
     }
 }

@@ -5,8 +5,8 @@ namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
 /// Contract §3 row 17: <c>GET /links?link_object=Ticket&amp;link_object_value={id}</c> → the links
-/// as seen from that ticket plus the linked tickets as assets. (Add/remove are not served yet; merges
-/// and ticket creates make links.)
+/// as seen from that ticket plus the linked tickets (T+ids) as assets. Links come from
+/// <see cref="LinkEditRoutes"/>, ticket creates and merges.
 /// </summary>
 internal sealed class LinkRoutes(ZammadApi api)
 {

@@ -38,18 +38,37 @@ public sealed class LinkStore
     }
 
     /// <summary>Adds a row unless the same link (either viewpoint) exists; answers the stored row.</summary>
-    internal ZammadLink Add(string type, int sourceId, int targetId, DateTime now)
+    internal ZammadLink Add(string type, int sourceId, int targetId, DateTime now) => TryAdd(type, sourceId, targetId, now).Row;
+
+    /// <summary>Like <see cref="Add"/>, also telling whether a row was created.</summary>
+    internal (ZammadLink Row, bool Created) TryAdd(string type, int sourceId, int targetId, DateTime now)
     {
         lock (gate)
         {
             if (Existing(type, sourceId, targetId) is { } existing)
             {
-                return existing;
+                return (existing, false);
             }
 
             var row = new ZammadLink(++lastId, type, sourceId, targetId, now);
             rows.Add(row);
-            return row;
+            return (row, true);
+        }
+    }
+
+    /// <summary>Removes the rows (type, S, X) and (inverse type, X, S); answers them in id order (none → empty).</summary>
+    internal IReadOnlyList<ZammadLink> Remove(string type, int sourceId, int targetId)
+    {
+        lock (gate)
+        {
+            var removed = rows.Where(r => (r.Type == type && r.SourceId == sourceId && r.TargetId == targetId)
+                || (r.Type == ZammadLink.Inverse(type) && r.SourceId == targetId && r.TargetId == sourceId)).ToArray();
+            foreach (var row in removed)
+            {
+                rows.Remove(row);
+            }
+
+            return removed;
         }
     }
 

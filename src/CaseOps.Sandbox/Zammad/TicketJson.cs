@@ -46,7 +46,7 @@ internal sealed class TicketJson(ZammadApi api)
             ["escalation_at"] = null,
             ["pending_time"] = ZammadTime.Format(ticket.PendingTime),
             ["type"] = null,
-            ["time_unit"] = null,
+            ["time_unit"] = ZammadTimeUnit.Format(api.TimeAccountings.SumOf(ticket.Id)),
             ["preferences"] = new JsonObject(),
             ["updated_by_id"] = ticket.UpdatedById,
             ["created_by_id"] = ticket.CreatedById,
@@ -66,7 +66,7 @@ internal sealed class TicketJson(ZammadApi api)
     {
         var json = Plain(ticket);
         json["article_ids"] = new JsonArray(api.Articles.IdsOf(ticket.Id).Select(id => (JsonNode?)id).ToArray());
-        json["ticket_time_accounting_ids"] = new JsonArray();
+        json["ticket_time_accounting_ids"] = new JsonArray(api.TimeAccountings.IdsOf(ticket.Id).Select(id => (JsonNode?)id).ToArray());
         return json;
     }
 
@@ -75,8 +75,13 @@ internal sealed class TicketJson(ZammadApi api)
     {
         var json = WithIds(ticket);
 
-        // The emulator keeps no time accountings, so the key is always present and empty (§4.3).
-        json["ticket_time_accounting"] = new JsonArray();
+        // §4.3: the server lists only related records that carry a name, which time accountings do
+        // not, and then drops the key; with no entries the empty list survives.
+        if (api.TimeAccountings.IdsOf(ticket.Id).Count == 0)
+        {
+            json["ticket_time_accounting"] = new JsonArray();
+        }
+
         json["group"] = api.Lookups.Group(ticket.GroupId)?.Name;
         json["state"] = api.Lookups.State(ticket.StateId)?.Name;
         json["priority"] = api.Lookups.Priority(ticket.PriorityId)?.Name;

@@ -84,6 +84,7 @@ internal sealed class TicketRoutes(ZammadApi api)
             api.Articles.RemoveTicket(ticketId);
             api.Tags.RemoveTicket(ticketId);
             api.Links.RemoveTicket(ticketId);
+            api.TimeAccountings.RemoveTicket(ticketId);
             api.History.RemoveTicket(ticketId);
         }
 

@@ -25,8 +25,8 @@ internal sealed class TicketWriter(ZammadApi api)
 
         var resolver = new TicketFieldResolver(api, p);
         var groupId = resolver.Group() ?? throw ZammadFailure.Unprocessable("Validation failed: Group can't be blank");
-        var stateId = resolver.State() ?? api.Lookups.States.First(s => s.DefaultCreate).Id;
-        var priorityId = resolver.Priority() ?? api.Lookups.Priorities.First(s => s.DefaultCreate).Id;
+        var stateId = resolver.State() ?? api.Lookups.DefaultStateId;
+        var priorityId = resolver.Priority() ?? api.Lookups.DefaultPriorityId;
         var ownerId = resolver.Owner() ?? ZammadUser.SystemId;
         var pending = PendingTime(p);
         var now = api.Clock.Next();
@@ -70,6 +70,11 @@ internal sealed class TicketWriter(ZammadApi api)
         lock (api.Gate)
         {
             api.Tickets.Insert(ticket, article is null ? [] : [article], Tags(p));
+            if (article is not null)
+            {
+                new TimeAccountingRecorder(api).RecordArticleTime(ticket, article);
+            }
+
             AddLinks(ticket, p.Node("links"), now);
             return ticket;
         }
@@ -137,6 +142,7 @@ internal sealed class TicketWriter(ZammadApi api)
             {
                 article.Subject ??= ticket.Title;
                 api.Tickets.AddArticle(ticket, article);
+                new TimeAccountingRecorder(api).RecordArticleTime(ticket, article);
                 changed = true;
             }
 

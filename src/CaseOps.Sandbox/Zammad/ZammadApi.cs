@@ -4,7 +4,7 @@ namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
 /// The emulated Zammad instance served under <see cref="BasePath"/>: users, lookups, tickets with
-/// their articles, tags, links and history, and the route files that serve them. All stores share
+/// their articles (with attachments), tags, links, time accountings and history, and the route files that serve them. All stores share
 /// one lock (<see cref="Gate"/>, re-entrant) so multi-store changes such as a merge are atomic.
 /// </summary>
 public sealed class ZammadApi
@@ -28,6 +28,7 @@ public sealed class ZammadApi
         Tags = new TagStore(Gate);
         History = new HistoryStore(Gate);
         Links = new LinkStore(Gate);
+        TimeAccountings = new TimeAccountingStore(Gate, seedAnchorUtc);
         Tickets = new TicketStore(Gate, Clock, Articles, Tags, History);
         ZammadSeeder.Seed(this, options.TicketCount, options.Seed, seedAnchorUtc);
     }
@@ -59,6 +60,9 @@ public sealed class ZammadApi
     /// <summary>Ticket links.</summary>
     public LinkStore Links { get; }
 
+    /// <summary>Time accounting entries and activity types.</summary>
+    public TimeAccountingStore TimeAccountings { get; }
+
     /// <summary>History rows.</summary>
     public HistoryStore History { get; }
 
@@ -81,6 +85,9 @@ public sealed class ZammadApi
     /// <summary>Ticket renderer.</summary>
     internal TicketJson Json => new(this);
 
+    /// <summary>Article renderer.</summary>
+    internal ArticleJson ArticleJson => new(this);
+
     /// <summary>
     /// Maps every Zammad route behind the auth filter, and a fallback that answers unknown paths under
     /// <c>/zammad/</c> with Zammad's <c>No route matches</c> 404 (no authentication needed, as in Rails
@@ -97,6 +104,12 @@ public sealed class ZammadApi
         new TagRoutes(this).Map(group);
         new TagAdminRoutes(this).Map(group);
         new LinkRoutes(this).Map(group);
+        new LinkEditRoutes(this).Map(group);
+        new ArticleRoutes(this).Map(group);
+        new AttachmentRoutes(this).Map(group);
+        new TimeAccountingRoutes(this).Map(group);
+        new PriorityAdminRoutes(this).Map(group);
+        new StateAdminRoutes(this).Map(group);
         new LookupRoutes(this).Map(group);
         new UserRoutes(this).Map(group);
 

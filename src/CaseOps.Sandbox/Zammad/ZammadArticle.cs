@@ -42,6 +42,15 @@ public sealed class ZammadArticle
     /// <summary>Creation time.</summary>
     public DateTime CreatedAt { get; internal set; }
 
-    /// <summary>A copy.</summary>
+    /// <summary>Files attached at creation, in the order sent.</summary>
+    public IReadOnlyList<ZammadAttachment> Attachments { get; internal set; } = [];
+
+    /// <summary>
+    /// <c>time_unit</c> sent with the article (recorded as a time accounting once the article has
+    /// an id); kept only between reading the request and storing the article.
+    /// </summary>
+    internal decimal? PendingTimeUnit { get; set; }
+
+    /// <summary>A copy (attachments are immutable, so the list is shared).</summary>
     public ZammadArticle Clone() => (ZammadArticle)MemberwiseClone();
 }

@@ -1,8 +1,10 @@
 namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
-/// The fixed lookup tables: groups, states and state types, priorities, article types and senders
-/// (seeds of contract §4.10). Immutable, so shared without locking.
+/// The lookup tables: groups, states and state types, priorities, article types and senders (seeds
+/// of contract §4.10). States and priorities are administered at run time: each change swaps in a new
+/// immutable array (copy on write), so readers take a consistent snapshot without locking and see a
+/// change at once.
 /// </summary>
 public sealed class ZammadLookups
 {
@@ -37,13 +39,13 @@ public sealed class ZammadLookups
             new ZammadGroup(2, "Insider Risk", "Cases escalated from Incydr.", at),
             new ZammadGroup(3, "Service Desk", null, at),
         ];
-        Priorities =
+        priorities =
         [
             new ZammadPriority(1, "1 low", false, "low-priority", "low-priority", at),
             new ZammadPriority(2, "2 normal", true, "", null, at),
             new ZammadPriority(3, "3 high", false, "important", "high-priority", at),
         ];
-        States =
+        states =
         [
             new ZammadState(1, 1, "new", null, false, true, false, true, at),
             new ZammadState(2, 2, "open", null, false, false, true, true, at),
@@ -58,11 +60,15 @@ public sealed class ZammadLookups
     /// <summary>Groups, id ascending.</summary>
     public IReadOnlyList<ZammadGroup> Groups { get; }
 
-    /// <summary>Priorities, id ascending.</summary>
-    public IReadOnlyList<ZammadPriority> Priorities { get; }
+    private readonly object gate = new();
+    private volatile ZammadPriority[] priorities;
+    private volatile ZammadState[] states;
 
-    /// <summary>States, id ascending.</summary>
-    public IReadOnlyList<ZammadState> States { get; }
+    /// <summary>Priorities, id ascending (a snapshot: later changes do not alter it).</summary>
+    public IReadOnlyList<ZammadPriority> Priorities => priorities;
+
+    /// <summary>States, id ascending (a snapshot: later changes do not alter it).</summary>
+    public IReadOnlyList<ZammadState> States => states;
 
     /// <summary>State type names by id (1 new … 7 removed).</summary>
     public IReadOnlyDictionary<int, string> StateTypes { get; } = new Dictionary<int, string>
@@ -82,6 +88,74 @@ public sealed class ZammadLookups
         [AgentSender] = "Agent", [CustomerSender] = "Customer", [SystemSender] = "System",
     };
 
+    /// <summary>Id of the priority new tickets get (the <c>default_create</c> one; the first if an admin cleared the flag).</summary>
+    public int DefaultPriorityId => priorities.FirstOrDefault(p => p.DefaultCreate)?.Id ?? priorities[0].Id;
+
+    /// <summary>Id of the state new tickets get (the <c>default_create</c> one; the first if an admin cleared the flag).</summary>
+    public int DefaultStateId => states.FirstOrDefault(s => s.DefaultCreate)?.Id ?? states[0].Id;
+
+    /// <summary>State type id of a name (case-insensitive), or null.</summary>
+    public int? StateType(string name) => StateTypes.FirstOrDefault(p => p.Value.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase)) is { Value: not null } hit ? hit.Key : null;
+
+    /// <summary>
+    /// Stores a new priority under the next id (the given id is ignored) or replaces the one with the
+    /// same id; a priority flagged <c>default_create</c> takes the flag from the others. Answers the stored row.
+    /// </summary>
+    internal ZammadPriority SavePriority(ZammadPriority priority)
+    {
+        lock (gate)
+        {
+            var stored = priority.Id == 0 ? priority with { Id = priorities.Max(p => p.Id) + 1 } : priority;
+            var rows = priorities.Where(p => p.Id != stored.Id)
+                .Select(p => stored.DefaultCreate && p.DefaultCreate ? p with { DefaultCreate = false } : p)
+                .Append(stored).OrderBy(p => p.Id).ToArray();
+            priorities = rows;
+            return stored;
+        }
+    }
+
+    /// <summary>Like <see cref="SavePriority"/> for states (<c>default_create</c> and <c>default_follow_up</c> are each unique).</summary>
+    internal ZammadState SaveState(ZammadState state)
+    {
+        lock (gate)
+        {
+            var stored = state.Id == 0 ? state with { Id = states.Max(s => s.Id) + 1 } : state;
+            var rows = states.Where(s => s.Id != stored.Id)
+                .Select(s => s with
+                {
+                    DefaultCreate = s.DefaultCreate && !stored.DefaultCreate,
+                    DefaultFollowUp = s.DefaultFollowUp && !stored.DefaultFollowUp,
+                })
+                .Append(stored).OrderBy(s => s.Id).ToArray();
+            states = rows;
+            return stored;
+        }
+    }
+
+    /// <summary>Removes a priority; false when there is none with that id.</summary>
+    internal bool RemovePriority(int id)
+    {
+        lock (gate)
+        {
+            var rows = priorities.Where(p => p.Id != id).ToArray();
+            var removed = rows.Length != priorities.Length;
+            priorities = rows;
+            return removed;
+        }
+    }
+
+    /// <summary>Removes a state; false when there is none with that id.</summary>
+    internal bool RemoveState(int id)
+    {
+        lock (gate)
+        {
+            var rows = states.Where(s => s.Id != id).ToArray();
+            var removed = rows.Length != states.Length;
+            states = rows;
+            return removed;
+        }
+    }
+
     /// <summary>Group by id, or null.</summary>
     public ZammadGroup? Group(int id) => Groups.FirstOrDefault(g => g.Id == id);
 
@@ -89,16 +163,16 @@ public sealed class ZammadLookups
     public ZammadGroup? Group(string name) => Groups.FirstOrDefault(g => g.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>State by id, or null.</summary>
-    public ZammadState? State(int id) => States.FirstOrDefault(s => s.Id == id);
+    public ZammadState? State(int id) => states.FirstOrDefault(s => s.Id == id);
 
     /// <summary>State by name (case-insensitive), or null.</summary>
-    public ZammadState? State(string name) => States.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+    public ZammadState? State(string name) => states.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Priority by id, or null.</summary>
-    public ZammadPriority? Priority(int id) => Priorities.FirstOrDefault(p => p.Id == id);
+    public ZammadPriority? Priority(int id) => priorities.FirstOrDefault(p => p.Id == id);
 
     /// <summary>Priority by name (case-insensitive), or null.</summary>
-    public ZammadPriority? Priority(string name) => Priorities.FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+    public ZammadPriority? Priority(string name) => priorities.FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Name of a state's type (<c>closed</c>, <c>merged</c>, …).</summary>
     public string StateTypeOf(int stateId) => State(stateId) is { } state ? StateTypes[state.StateTypeId] : "open";

@@ -11,6 +11,21 @@ namespace CaseOps.Sandbox.Zammad;
 /// <param name="CreatedAt">Creation time.</param>
 public sealed record ZammadPriority(int Id, string Name, bool DefaultCreate, string UiIcon, string? UiColor, DateTime CreatedAt)
 {
+    /// <summary>Admin note or null.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>Inactive priorities stay on their tickets but are hidden in the UI.</summary>
+    public bool Active { get; init; } = true;
+
+    /// <summary>Who created it (seeds: the system user).</summary>
+    public int CreatedById { get; init; } = ZammadUser.SystemId;
+
+    /// <summary>Who changed it last.</summary>
+    public int UpdatedById { get; init; } = ZammadUser.SystemId;
+
+    /// <summary>Last change; null means never changed (then <see cref="CreatedAt"/>).</summary>
+    public DateTime? UpdatedAt { get; init; }
+
     /// <summary>The wire form.</summary>
     public JsonObject ToJson() => new()
     {
@@ -19,11 +34,11 @@ public sealed record ZammadPriority(int Id, string Name, bool DefaultCreate, str
         ["default_create"] = DefaultCreate,
         ["ui_icon"] = UiIcon,
         ["ui_color"] = UiColor,
-        ["note"] = null,
-        ["active"] = true,
-        ["updated_by_id"] = ZammadUser.SystemId,
-        ["created_by_id"] = ZammadUser.SystemId,
+        ["note"] = Note,
+        ["active"] = Active,
+        ["updated_by_id"] = UpdatedById,
+        ["created_by_id"] = CreatedById,
         ["created_at"] = ZammadTime.Format(CreatedAt),
-        ["updated_at"] = ZammadTime.Format(CreatedAt),
+        ["updated_at"] = ZammadTime.Format(UpdatedAt ?? CreatedAt),
     };
 }

@@ -26,6 +26,18 @@ public sealed record ZammadState(
     /// <summary>Id of the <c>merged</c> state.</summary>
     public const int MergedId = 5;
 
+    /// <summary>Admin note or null.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>Who created it (seeds: the system user).</summary>
+    public int CreatedById { get; init; } = ZammadUser.SystemId;
+
+    /// <summary>Who changed it last.</summary>
+    public int UpdatedById { get; init; } = ZammadUser.SystemId;
+
+    /// <summary>Last change; null means never changed (then <see cref="CreatedAt"/>).</summary>
+    public DateTime? UpdatedAt { get; init; }
+
     /// <summary>The wire form.</summary>
     public JsonObject ToJson() => new()
     {
@@ -36,11 +48,11 @@ public sealed record ZammadState(
         ["ignore_escalation"] = IgnoreEscalation,
         ["default_create"] = DefaultCreate,
         ["default_follow_up"] = DefaultFollowUp,
-        ["note"] = null,
+        ["note"] = Note,
         ["active"] = Active,
-        ["updated_by_id"] = ZammadUser.SystemId,
-        ["created_by_id"] = ZammadUser.SystemId,
+        ["updated_by_id"] = UpdatedById,
+        ["created_by_id"] = CreatedById,
         ["created_at"] = ZammadTime.Format(CreatedAt),
-        ["updated_at"] = ZammadTime.Format(CreatedAt),
+        ["updated_at"] = ZammadTime.Format(UpdatedAt ?? CreatedAt),
     };
 }
