@@ -15,6 +15,7 @@
         'Connect-Incydr'
         'Disconnect-CaseOps'
         'Get-CaseOpsConnection'
+        'Invoke-CaseOpsRequest'
         'Get-Case'
         'New-Case'
         'Set-Case'
@@ -39,6 +40,23 @@
         'New-Tag'
         'Rename-Tag'
         'Remove-Tag'
+        'Get-TicketArticle'
+        'Add-TicketArticle'
+        'Save-TicketAttachment'
+        'Get-TicketLink'
+        'Add-TicketLink'
+        'Remove-TicketLink'
+        'Get-TicketHistory'
+        'Get-TicketTimeAccounting'
+        'Add-TicketTimeAccounting'
+        'Get-TicketPriority'
+        'New-TicketPriority'
+        'Set-TicketPriority'
+        'Remove-TicketPriority'
+        'Get-TicketState'
+        'New-TicketState'
+        'Set-TicketState'
+        'Remove-TicketState'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
@@ -48,7 +66,7 @@
             Tags         = @('Code42', 'Incydr', 'Zammad', 'Cases', 'Tickets', 'InsiderRisk', 'Helpdesk', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
             ProjectUri   = 'https://example.invalid/caseops'
-            ReleaseNotes = 'Incydr cases, their file events and exports; Zammad tickets, tags and merges.'
+            ReleaseNotes = 'Incydr cases, their file events and exports; Zammad tickets, tags, merges, articles, links, history, time accounting, priorities and states.'
         }
     }
 }

@@ -7,6 +7,8 @@ namespace CaseOps.Zammad
         State,
         Priority,
         Owner,
+        TimeAccountingType,
+        StateType,
     }
 
     internal static class CatalogKinds
@@ -18,6 +20,8 @@ namespace CaseOps.Zammad
                 case CatalogKind.Group: return "group";
                 case CatalogKind.State: return "ticket state";
                 case CatalogKind.Priority: return "ticket priority";
+                case CatalogKind.TimeAccountingType: return "time accounting type";
+                case CatalogKind.StateType: return "state type";
                 default: return "agent (owner)";
             }
         }
@@ -30,6 +34,8 @@ namespace CaseOps.Zammad
                 case CatalogKind.Group: return "group";
                 case CatalogKind.State: return "state";
                 case CatalogKind.Priority: return "priority";
+                case CatalogKind.TimeAccountingType: return "type";
+                case CatalogKind.StateType: return "state_type";
                 default: return "owner";
             }
         }
@@ -42,6 +48,8 @@ namespace CaseOps.Zammad
                 case CatalogKind.Group: return "group_id";
                 case CatalogKind.State: return "state_id";
                 case CatalogKind.Priority: return "priority_id";
+                case CatalogKind.TimeAccountingType: return "type_id";
+                case CatalogKind.StateType: return "state_type_id";
                 default: return "owner_id";
             }
         }

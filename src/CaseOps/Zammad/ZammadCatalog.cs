@@ -76,6 +76,12 @@ namespace CaseOps.Zammad
                 case CatalogKind.Priority:
                     var priorities = await ReadAllAsync<TicketPriority>("ticket_priorities", log, cancellationToken).ConfigureAwait(false);
                     return priorities.Select(p => new CatalogEntry(p.Id, p.Name, p.Active)).ToList();
+                case CatalogKind.TimeAccountingType:
+                    var types = await _connection.Api.SendAsync<List<ZammadNamedRecordRow>>(new RestRequest("time_accounting/types"), log, cancellationToken).ConfigureAwait(false);
+                    return types.Select(t => new CatalogEntry(t.Id, t.Name, t.Active)).ToList();
+                case CatalogKind.StateType:
+                    var stateTypes = await _connection.Api.SendAsync<List<ZammadNamedRecordRow>>(new RestRequest("ticket_state_types"), log, cancellationToken).ConfigureAwait(false);
+                    return stateTypes.Select(t => new CatalogEntry(t.Id, t.Name, t.Active)).ToList();
                 default:
                     // Agents only: owners must be able to work on tickets. Login is the name users see
                     // in tickets; email works as well.
@@ -105,6 +111,14 @@ namespace CaseOps.Zammad
                 if (items.Count < pageSize)
                     return all;
             }
+        }
+    
+        /// <summary>A row of a small lookup list that has no model of its own.</summary>
+        private sealed class ZammadNamedRecordRow
+        {
+            [Newtonsoft.Json.JsonProperty("id")] public long Id { get; set; }
+            [Newtonsoft.Json.JsonProperty("name")] public string Name { get; set; } = string.Empty;
+            [Newtonsoft.Json.JsonProperty("active")] public bool Active { get; set; } = true;
         }
     }
 }

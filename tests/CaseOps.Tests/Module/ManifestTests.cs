@@ -59,8 +59,9 @@ public sealed class ManifestTests
             Assert.True(type.GetCustomAttributes(typeof(OutputTypeAttribute), false).Length > 0, type.Name + " has no [OutputType]");
             var changes = cmdlet.VerbName is "New" or "Set" or "Remove" or "Add" or "Merge" or "Rename";
             Assert.True(!changes || cmdlet.SupportsShouldProcess, type.Name + " changes data without -WhatIf");
-            // Detaching a tag from a ticket or an event from a case deletes nothing and Add-* undoes it, so they do not prompt.
-            var detaches = type == typeof(CaseOps.Cmdlets.Tags.RemoveTicketTagCommand) || type == typeof(CaseOps.Cmdlets.FileEvents.RemoveCaseFileEventCommand);
+            // Detaching a tag or a link from a ticket, or an event from a case, deletes nothing and Add-* undoes it, so they do not prompt.
+            var detaches = type == typeof(CaseOps.Cmdlets.Tags.RemoveTicketTagCommand) || type == typeof(CaseOps.Cmdlets.FileEvents.RemoveCaseFileEventCommand)
+                || type == typeof(CaseOps.Cmdlets.Links.RemoveTicketLinkCommand);
             if (cmdlet.VerbName is "Remove" or "Merge" && !detaches)
                 Assert.Equal(ConfirmImpact.High, cmdlet.ConfirmImpact);
         }

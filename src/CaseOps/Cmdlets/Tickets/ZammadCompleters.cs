@@ -109,3 +109,10 @@ namespace CaseOps.Cmdlets.Tickets
         private protected override string[] Values { get; } = { "note", "email", "phone", "web", "sms", "chat", "fax" };
     }
 }
+
+namespace CaseOps.Cmdlets.Tickets
+{
+    public sealed class TimeAccountingTypeCompleter : CatalogCompleter { private protected override CatalogKind Kind => CatalogKind.TimeAccountingType; }
+
+    public sealed class StateTypeCompleter : CatalogCompleter { private protected override CatalogKind Kind => CatalogKind.StateType; }
+}

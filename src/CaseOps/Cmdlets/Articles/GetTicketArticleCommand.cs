@@ -1,0 +1,49 @@
+using System;
+using System.Management.Automation;
+using CaseOps.Cmdlets.Common;
+using CaseOps.Cmdlets.Tickets;
+using CaseOps.Http;
+using CaseOps.Zammad;
+using CaseOps.Zammad.Models;
+
+namespace CaseOps.Cmdlets.Articles
+{
+    /// <summary>Gets the articles of tickets, oldest first, or articles by their own id.</summary>
+    [Cmdlet(VerbsCommon.Get, "TicketArticle", DefaultParameterSetName = TicketSet)]
+    [OutputType(typeof(TicketArticle))]
+    public sealed class GetTicketArticleCommand : ZammadCmdlet
+    {
+        private const string TicketSet = "ByTicket";
+        private const string IdSet = "ById";
+
+        /// <summary>The tickets whose articles to get (piped tickets bind by their Id).</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = TicketSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long[] TicketId { get; set; } = Array.Empty<long>();
+
+        /// <summary>Article ids.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = IdSet)]
+        [Alias("ArticleId")]
+        [ValidateRange(1, long.MaxValue)]
+        public long[] Id { get; set; } = Array.Empty<long>();
+
+        protected override void ProcessRecord()
+        {
+            var articles = new ArticleService(ResolveConnection(), RequestLog);
+            if (ParameterSetName == IdSet)
+            {
+                foreach (var id in Id)
+                {
+                    try { WriteObject(Await(articles.GetAsync(id, CancellationToken))); }
+                    catch (CaseOpsApiException ex) { WriteApiError(ex, new ErrorContext($"Article {id}", "ArticleNotFound", id)); }
+                }
+                return;
+            }
+            foreach (var ticketId in TicketId)
+            {
+                try { WriteObject(Await(articles.ListAsync(ticketId, CancellationToken)), enumerateCollection: true); }
+                catch (CaseOpsApiException ex) { WriteApiError(ex, TicketProblems.About(ticketId)); }
+            }
+        }
+    }
+}

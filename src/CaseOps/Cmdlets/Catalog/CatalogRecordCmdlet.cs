@@ -1,0 +1,85 @@
+using System;
+using System.Management.Automation;
+using CaseOps.Cmdlets.Common;
+using CaseOps.Connections;
+using CaseOps.Http;
+using CaseOps.Zammad;
+using CaseOps.Zammad.Models;
+
+namespace CaseOps.Cmdlets.Catalog
+{
+    /// <summary>What the priority and state cmdlets share: their service, their noun, their errors.</summary>
+    public abstract class CatalogRecordCmdlet<T> : ZammadCmdlet where T : ZammadNamedRecord
+    {
+        private CatalogRecordService<T>? _service;
+
+        /// <summary>"priority" or "state".</summary>
+        private protected abstract string Noun { get; }
+
+        private protected abstract CatalogRecordService<T> CreateService(ZammadConnection connection);
+
+        private protected CatalogRecordService<T> Service => _service ??= CreateService(ResolveConnection());
+
+        private protected string Title => "Ticket" + char.ToUpperInvariant(Noun[0]) + Noun.Substring(1);
+
+        private protected ErrorContext About(object what) => new ErrorContext($"Ticket {Noun} {what}", Title.Substring(6) + "NotFound", what);
+
+        /// <summary>The id of a record given by id or name; null after an error was written.</summary>
+        private protected long? Resolve(long id, string? name)
+        {
+            if (name == null)
+                return id;
+            try { return Await(Service.ResolveAsync(TicketReference.ByName(name)!, CancellationToken)); }
+            catch (ZammadLookupException ex) { WriteError(Tickets.TicketProblems.UnknownName(ex, name)); }
+            catch (CaseOpsApiException ex) { WriteApiError(ex, About(name)); }
+            return null;
+        }
+    }
+
+    /// <summary>The fields New- and Set- of priorities and states share.</summary>
+    public abstract class CatalogRecordWriteCmdlet<T> : CatalogRecordCmdlet<T> where T : ZammadNamedRecord
+    {
+        [Parameter]
+        [AllowNull, AllowEmptyString]
+        public string? Note { get; set; }
+
+        /// <summary>-Active:$false hides it from the choices of new tickets.</summary>
+        [Parameter]
+        public SwitchParameter Active { get; set; }
+
+        private protected Newtonsoft.Json.Linq.JObject CommonFields()
+        {
+            var fields = new Newtonsoft.Json.Linq.JObject();
+            if (IsBound(nameof(Note))) fields["note"] = ParameterText.EmptyAsNull(Note);
+            if (IsBound(nameof(Active))) fields["active"] = Active.IsPresent;
+            return fields;
+        }
+
+        /// <summary>Creates the record and writes it; the connection's name cache is refreshed by the service.</summary>
+        private protected void Create(string name, Newtonsoft.Json.Linq.JObject fields)
+        {
+            fields["name"] = name;
+            if (!ShouldProcess($"Ticket {Noun} '{name}'", "Create"))
+                return;
+            try { WriteObject(Await(Service.CreateAsync(fields, CancellationToken))); }
+            catch (CaseOpsApiException ex) { WriteApiError(ex, About($"'{name}'")); }
+        }
+
+        /// <summary>Sends the changed fields of record <paramref name="id"/> (null: it could not be resolved) and writes it.</summary>
+        private protected void Update(long? id, string? name, Newtonsoft.Json.Linq.JObject fields)
+        {
+            if (!(id is long value))
+                return;
+            var label = name != null ? $"'{name}' ({value})" : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (fields.Count == 0)
+            {
+                WriteWarning($"Ticket {Noun} {label}: nothing to change. Name what to change (-NewName, -Note, -Active, ...).");
+                return;
+            }
+            if (!ShouldProcess($"Ticket {Noun} {label}", "Update " + string.Join(", ", System.Linq.Enumerable.Select(fields.Properties(), p => p.Name))))
+                return;
+            try { WriteObject(Await(Service.UpdateAsync(value, fields, CancellationToken))); }
+            catch (CaseOpsApiException ex) { WriteApiError(ex, About(label)); }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using System.Management.Automation;
+using CaseOps.Connections;
+using CaseOps.Zammad;
+using CaseOps.Zammad.Models;
+
+namespace CaseOps.Cmdlets.Catalog
+{
+    /// <summary>Gets ticket priorities: all, by name (wildcards) or by id.</summary>
+    [Cmdlet(VerbsCommon.Get, "TicketPriority", DefaultParameterSetName = NameSet)]
+    [OutputType(typeof(TicketPriority))]
+    public sealed class GetTicketPriorityCommand : GetCatalogRecordCommand<TicketPriority>
+    {
+        private protected override string Noun => "priority";
+        private protected override CatalogRecordService<TicketPriority> CreateService(ZammadConnection connection) => new PriorityService(connection, RequestLog);
+    }
+}

@@ -1,0 +1,16 @@
+using System.Management.Automation;
+using CaseOps.Connections;
+using CaseOps.Zammad;
+using CaseOps.Zammad.Models;
+
+namespace CaseOps.Cmdlets.Catalog
+{
+    /// <summary>Gets ticket states: all, by name (wildcards) or by id.</summary>
+    [Cmdlet(VerbsCommon.Get, "TicketState", DefaultParameterSetName = NameSet)]
+    [OutputType(typeof(TicketState))]
+    public sealed class GetTicketStateCommand : GetCatalogRecordCommand<TicketState>
+    {
+        private protected override string Noun => "state";
+        private protected override CatalogRecordService<TicketState> CreateService(ZammadConnection connection) => new StateService(connection, RequestLog);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Management.Automation;
+using CaseOps.Http;
+using CaseOps.Zammad.Models;
+
+namespace CaseOps.Cmdlets.Catalog
+{
+    /// <summary>Deletes priorities or states; Zammad refuses while tickets use them.</summary>
+    public abstract class RemoveCatalogRecordCommand<T> : CatalogRecordCmdlet<T> where T : ZammadNamedRecord
+    {
+        private protected const string NameSet = "ByName";
+        private protected const string IdSet = "ById";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        /// <summary>The id (piped priorities and states bind by their Id).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long Id { get; set; }
+
+        /// <summary>Deletes without asking, as -Confirm:$false does.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (!(Resolve(Id, Name) is long id))
+                return;
+            var label = Name != null ? $"'{Name}' ({id})" : id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (!ShouldProcess($"Ticket {Noun} {label}", "Delete", Force))
+                return;
+            try
+            {
+                Await(Service.RemoveAsync(id, CancellationToken));
+                WriteVerboseLine($"Deleted ticket {Noun} {label}");
+            }
+            catch (CaseOpsApiException ex) when (ex.StatusCode == 422)
+            {
+                // Zammad's own words ("Can't delete, object has references.") plus what to do about it.
+                WriteError(new ErrorRecord(ex, Title.Substring(6) + "InUse", ErrorCategory.InvalidOperation, Name ?? (object)id)
+                {
+                    ErrorDetails = new ErrorDetails($"Zammad refused to delete ticket {Noun} {label}: {ex.ServerMessage ?? ex.Message}")
+                    {
+                        RecommendedAction = $"Move the tickets that use it to another {Noun} first (Get-Ticket -Query ... | Set-Ticket -{char.ToUpperInvariant(Noun[0]) + Noun.Substring(1)} ...), or set it inactive with -Active:$false instead.",
+                    },
+                });
+            }
+            catch (CaseOpsApiException ex)
+            {
+                WriteApiError(ex, About(label));
+            }
+        }
+    }
+}

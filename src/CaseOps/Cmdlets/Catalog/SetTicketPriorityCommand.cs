@@ -1,0 +1,39 @@
+using System.Management.Automation;
+using CaseOps.Connections;
+using CaseOps.Zammad;
+using CaseOps.Zammad.Models;
+
+namespace CaseOps.Cmdlets.Catalog
+{
+    /// <summary>Changes a ticket priority (admin): its name, note, or whether it is active.</summary>
+    [Cmdlet(VerbsCommon.Set, "TicketPriority", DefaultParameterSetName = NameSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(TicketPriority))]
+    public sealed class SetTicketPriorityCommand : CatalogRecordWriteCmdlet<TicketPriority>
+    {
+        private const string NameSet = "ByName";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Tickets.PriorityCompleter))]
+        public string? Name { get; set; }
+
+        /// <summary>The id (piped priorities bind by their Id).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "ById", ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        public long Id { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? NewName { get; set; }
+
+        private protected override string Noun => "priority";
+        private protected override CatalogRecordService<TicketPriority> CreateService(ZammadConnection connection) => new PriorityService(connection, RequestLog);
+
+        protected override void ProcessRecord()
+        {
+            var fields = CommonFields();
+            if (NewName != null) fields["name"] = NewName;
+            Update(Resolve(Id, Name), Name, fields);
+        }
+    }
+}

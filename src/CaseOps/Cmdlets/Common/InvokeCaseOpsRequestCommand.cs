@@ -1,0 +1,252 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using CaseOps.Connections;
+using CaseOps.Http;
+using CaseOps.Zammad;
+using Newtonsoft.Json.Linq;
+using RestSharp;
+
+namespace CaseOps.Cmdlets.Common
+{
+    /// <summary>
+    /// The escape hatch (design §4): any method and path on an Incydr or Zammad connection, with
+    /// the connection's credentials, retries, error mapping and paging, for endpoints no cmdlet wraps yet.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "CaseOpsRequest", DefaultParameterSetName = ServiceSet,
+        SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(PSObject))]
+    [OutputType(typeof(RawApiResponse))]
+    public sealed class InvokeCaseOpsRequestCommand : CaseOpsCmdlet
+    {
+        private const string ServiceSet = "Service";
+        private const string ConnectionSet = "Connection";
+
+        private RawRequest? _request;
+
+        /// <summary>The path below the connection's base URL, e.g. v1/cases/7 or tickets/12.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = string.Empty;
+
+        [Parameter]
+        [ValidateSet("GET", "POST", "PUT", "PATCH", "DELETE")]
+        public string Method { get; set; } = "GET";
+
+        /// <summary>Query parameters; an array value repeats the parameter.</summary>
+        [Parameter]
+        public IDictionary? Query { get; set; }
+
+        /// <summary>The JSON body: a hashtable, an object, an array, or a string of JSON sent as it is.</summary>
+        [Parameter]
+        public object? Body { get; set; }
+
+        /// <summary>The service whose default connection to use.</summary>
+        [Parameter(ParameterSetName = ServiceSet)]
+        public CaseOpsService Service { get; set; }
+
+        /// <summary>An Incydr or Zammad connection to use instead of a default one.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ConnectionSet)]
+        [ValidateNotNull]
+        public CaseOpsConnection? Connection { get; set; }
+
+        /// <summary>Follows the API's paging and writes the items of every page (GET only).</summary>
+        [Parameter]
+        public SwitchParameter All { get; set; }
+
+        /// <summary>Returns the status, headers and body text instead of parsed objects; error statuses are returned, not thrown.</summary>
+        [Parameter]
+        public SwitchParameter Raw { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            RestSharp.Method method;
+            try
+            {
+                method = RawRequest.ParseMethod(Method);
+                if (All.IsPresent && method != RestSharp.Method.Get)
+                    throw new ArgumentException($"-All follows the paging of GET requests; it cannot be used with -Method {Method.ToUpperInvariant()}.");
+                if (All.IsPresent && Raw.IsPresent)
+                    throw new ArgumentException("-All and -Raw cannot be used together: -Raw returns one answer as it came, -All the items of many pages.");
+                var hasBody = IsBound(nameof(Body)) && Body != null;
+                if (hasBody && method == RestSharp.Method.Get)
+                    throw new ArgumentException("A GET request carries no body; pass its parameters with -Query.");
+                _request = RawRequest.Create(method, Path, Query, Body, hasBody);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "InvalidRequestArgument", ErrorCategory.InvalidArgument, Path));
+                return;
+            }
+            catch (Newtonsoft.Json.JsonException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Body cannot be converted to JSON: " + ex.Message, ex), "InvalidBody", ErrorCategory.InvalidArgument, Body));
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            var request = _request!;
+            var connection = new RequestConnectionResolver(this).Resolve();
+            var service = new RawRequestService(connection, RequestLog);
+            var context = new ErrorContext(request.Description, "RequestFailed", request.Path);
+
+            if (request.Method != RestSharp.Method.Get
+                && !ShouldProcess($"{connection.Service} {new Uri(connection.BaseUri, request.Path)}", RawRequest.MethodName(request.Method)))
+                return;
+
+            try
+            {
+                if (Raw.IsPresent)
+                    WriteObject(Await(service.SendRawAsync(request, CancellationToken)));
+                else if (All.IsPresent)
+                    WriteStream(service.List(request), "Listing " + request.Description, includeTotalCount: false, item => PowerShellJson.ToPowerShell(item)!);
+                else
+                    WriteAnswer(Await(service.SendAsync(request, CancellationToken)));
+            }
+            catch (CaseOpsApiException ex)
+            {
+                WriteApiError(ex, context);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "InvalidRequestArgument", ErrorCategory.InvalidArgument, Path));
+            }
+            catch (InvalidOperationException ex) when (All.IsPresent && !(ex is PSInvalidOperationException))
+            {
+                WriteError(new ErrorRecord(ex, "NotAListing", ErrorCategory.InvalidResult, request.Path));
+            }
+        }
+
+        /// <summary>JSON objects as PSCustomObjects, arrays one item per pipeline object, scalars as they are, text as a string.</summary>
+        private void WriteAnswer(RawRequestAnswer answer)
+        {
+            if (answer.Text != null)
+            {
+                WriteObject(answer.Text);
+                return;
+            }
+            switch (answer.Json)
+            {
+                case null:
+                    return;
+                case JArray array:
+                    foreach (var item in array)
+                        WriteObject(PowerShellJson.ToPowerShell(item));
+                    return;
+                case JValue value when value.Type == JTokenType.Null:
+                    return;
+                default:
+                    WriteObject(PowerShellJson.ToPowerShell(answer.Json));
+                    return;
+            }
+        }
+
+        /// <summary>
+        /// Finds the connection by the rules of the other cmdlets (explicit, this runspace's default,
+        /// the environment variables), for either service: -Connection, else -Service, else the one
+        /// service that is connected or configured; with both, the caller must say which.
+        /// </summary>
+        private sealed class RequestConnectionResolver
+        {
+            private readonly InvokeCaseOpsRequestCommand _cmdlet;
+
+            public RequestConnectionResolver(InvokeCaseOpsRequestCommand cmdlet) => _cmdlet = cmdlet;
+
+            public CaseOpsConnection Resolve()
+            {
+                var explicitConnection = _cmdlet.Connection;
+                if (explicitConnection != null)
+                {
+                    if (explicitConnection.IsClosed)
+                        Fail(new PSInvalidOperationException($"The connection {explicitConnection} was closed by Disconnect-CaseOps. Run Connect-{explicitConnection.Service} again."),
+                            "ConnectionClosed", explicitConnection);
+                    return explicitConnection;
+                }
+                if (_cmdlet.IsBound(nameof(Service)))
+                    return Default(_cmdlet.Service) ?? NotConnected(_cmdlet.Service);
+
+                var incydr = Available(CaseOpsService.Incydr);
+                var zammad = Available(CaseOpsService.Zammad);
+                if (incydr && zammad)
+                    Fail(new PSInvalidOperationException(
+                        "Both Incydr and Zammad are connected (or configured by environment variables), so it is not clear which one the request is for. "
+                        + "Add -Service Incydr or -Service Zammad, or pass -Connection."),
+                        "ServiceNotSpecified", null, ErrorCategory.InvalidArgument);
+                if (incydr)
+                    return Default(CaseOpsService.Incydr)!;
+                if (zammad)
+                    return Default(CaseOpsService.Zammad)!;
+                Fail(new PSInvalidOperationException(
+                    "Not connected to Incydr or Zammad. Run Connect-Incydr or Connect-Zammad first, pass -Connection, or set "
+                    + $"{IncydrConnectionFactory.UrlVariable}, {IncydrConnectionFactory.ClientIdVariable} and {IncydrConnectionFactory.ClientSecretVariable}, "
+                    + $"or {ZammadConnectionFactory.UrlVariable} and {ZammadConnectionFactory.TokenVariable}."),
+                    "NotConnected", null);
+                return null!; // not reached
+            }
+
+            private static bool Available(CaseOpsService service) =>
+                ConnectionRegistry.Get(service) != null || (service == CaseOpsService.Incydr
+                    ? Set(IncydrConnectionFactory.UrlVariable) && Set(IncydrConnectionFactory.ClientIdVariable) && Set(IncydrConnectionFactory.ClientSecretVariable)
+                    : Set(ZammadConnectionFactory.UrlVariable) && Set(ZammadConnectionFactory.TokenVariable));
+
+            private static bool Set(string variable) => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(variable));
+
+            /// <summary>This runspace's default connection, else one made from the environment variables (and kept as the default).</summary>
+            private CaseOpsConnection? Default(CaseOpsService service)
+            {
+                if (ConnectionRegistry.Get(service) is { } current)
+                    return current;
+                var made = service == CaseOpsService.Incydr ? (CaseOpsConnection?)IncydrFromEnvironment() : ZammadFromEnvironment();
+                if (made != null)
+                    ConnectionRegistry.Set(made);
+                return made;
+            }
+
+            private IncydrConnection? IncydrFromEnvironment()
+            {
+                if (!EndpointPolicy.TryNormalize(IncydrConnectionFactory.EnvironmentUrl, out var uri, out _)
+                    || !(IncydrConnectionFactory.EnvironmentCredential() is { } credential))
+                    return null;
+                _cmdlet.WriteVerboseLine($"Connecting to Incydr at {uri} as {credential.ClientId} from the {IncydrConnectionFactory.UrlVariable} environment variables");
+                return new IncydrConnection(new ApiClientOptions(uri!), credential.ClientId, credential.Secret);
+            }
+
+            private ZammadConnection? ZammadFromEnvironment()
+            {
+                if (!ZammadConnectionFactory.TryNormalizeUri(ZammadConnectionFactory.EnvironmentUrl, out var uri, out _)
+                    || !(ZammadConnectionFactory.EnvironmentToken() is { } token))
+                    return null;
+                _cmdlet.WriteVerboseLine($"Connecting to Zammad at {uri} with the token from {ZammadConnectionFactory.TokenVariable}");
+                var connection = new ZammadConnection(new ApiClientOptions(uri!), ZammadCredential.FromToken(token), null);
+                try
+                {
+                    // As Connect-Zammad does: learn the account, and fail on a wrong token here, once.
+                    var me = _cmdlet.Await(new UserService(connection, _cmdlet.RequestLog).GetCurrentAsync(_cmdlet.CancellationToken));
+                    connection.SetAccount(me.Id, me.Login);
+                }
+                catch (CaseOpsApiException ex)
+                {
+                    connection.Dispose();
+                    _cmdlet.ThrowTerminatingError(ErrorRecordFactory.FromApi(ex,
+                        new ErrorContext("The Zammad connection from " + ZammadConnectionFactory.TokenVariable, "NotConnected", uri!.ToString()), null));
+                }
+                return connection;
+            }
+
+            private CaseOpsConnection NotConnected(CaseOpsService service)
+            {
+                var hint = service == CaseOpsService.Incydr
+                    ? "Run Connect-Incydr -Uri <base URL> -Credential <client id and secret> first, pass -Connection, "
+                      + $"or set {IncydrConnectionFactory.UrlVariable}, {IncydrConnectionFactory.ClientIdVariable} and {IncydrConnectionFactory.ClientSecretVariable}."
+                    : "Run Connect-Zammad -Uri <https://host/api/v1> -Token <API token> first, pass -Connection, "
+                      + $"or set {ZammadConnectionFactory.UrlVariable} and {ZammadConnectionFactory.TokenVariable}.";
+                Fail(new PSInvalidOperationException($"Not connected to {service}. " + hint), "NotConnected", null);
+                return null!; // not reached
+            }
+
+            private void Fail(Exception exception, string id, object? target, ErrorCategory category = ErrorCategory.InvalidOperation) =>
+                _cmdlet.ThrowTerminatingError(new ErrorRecord(exception, id, category, target));
+        }
+    }
+}

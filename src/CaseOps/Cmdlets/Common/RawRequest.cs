@@ -1,0 +1,156 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Text.RegularExpressions;
+using Newtonsoft.Json;
+using RestSharp;
+
+namespace CaseOps.Cmdlets.Common
+{
+    /// <summary>
+    /// A request spelled out by the caller of Invoke-CaseOpsRequest: a method, a path below the
+    /// connection's base URL, query parameters and a JSON body. Checked when it is made, so a bad
+    /// path or value fails before anything is sent.
+    /// </summary>
+    internal sealed class RawRequest
+    {
+        // A scheme ("https:", "mailto:") before the first slash makes a path absolute.
+        private static readonly Regex Scheme = new Regex(@"^[A-Za-z][A-Za-z0-9+.\-]*:", RegexOptions.CultureInvariant);
+
+        private RawRequest(Method method, string path, IReadOnlyList<KeyValuePair<string, string>> query, string? body)
+        {
+            Method = method;
+            Path = path;
+            Query = query;
+            Body = body;
+        }
+
+        public Method Method { get; }
+
+        /// <summary>The path relative to the base URL, without a leading slash (it may carry a query string).</summary>
+        public string Path { get; }
+
+        public IReadOnlyList<KeyValuePair<string, string>> Query { get; }
+
+        /// <summary>The JSON body text, or null for none.</summary>
+        public string? Body { get; }
+
+        /// <summary>"GET tickets/12": how messages name the request.</summary>
+        public string Description => MethodName(Method) + " " + Path;
+
+        public static string MethodName(Method method) => method.ToString().ToUpperInvariant();
+
+        public static Method ParseMethod(string name)
+        {
+            switch ((name ?? string.Empty).Trim().ToUpperInvariant())
+            {
+                case "GET": return Method.Get;
+                case "POST": return Method.Post;
+                case "PUT": return Method.Put;
+                case "PATCH": return Method.Patch;
+                case "DELETE": return Method.Delete;
+                default: throw new ArgumentException($"'{name}' is not a supported method; use GET, POST, PUT, PATCH or DELETE.");
+            }
+        }
+
+        /// <summary>Checks and converts the parameters; throws <see cref="ArgumentException"/> with a message for the user.</summary>
+        public static RawRequest Create(Method method, string path, IDictionary? query, object? body, bool hasBody)
+        {
+            return new RawRequest(method, NormalizePath(path), QueryPairs(query), hasBody ? BodyText(body) : null);
+        }
+
+        /// <summary>
+        /// A path relative to the base URL. Absolute and protocol-relative URLs are refused, so the
+        /// connection's credentials only ever go to its own host.
+        /// </summary>
+        public static string NormalizePath(string? path)
+        {
+            var text = (path ?? string.Empty).Trim();
+            if (text.Length == 0)
+                throw new ArgumentException("-Path is empty; give a path below the connection's base URL, such as v1/cases/7 or tickets/12.");
+            if (Scheme.IsMatch(text) || text.StartsWith("//", StringComparison.Ordinal) || text.StartsWith("\\", StringComparison.Ordinal)
+                || text.StartsWith("/\\", StringComparison.Ordinal))
+                throw new ArgumentException(
+                    $"'{text}' is an absolute URL. -Path takes a path relative to the connection's base URL (such as v1/cases/7 or tickets/12), "
+                    + "so the connection's credentials are never sent to another host; to call another server, connect to it.");
+            if (text[0] == '/')
+                text = text.Substring(1); // one leading slash is tolerated: the path stays below the base URL
+            if (text.Length == 0 || text[0] == '?')
+                throw new ArgumentException("-Path names no resource; give a path below the connection's base URL, such as v1/cases or tickets.");
+            return text;
+        }
+
+        /// <summary>Query parameters from a hashtable: arrays repeat the key, $null values are left out.</summary>
+        public static IReadOnlyList<KeyValuePair<string, string>> QueryPairs(IDictionary? query)
+        {
+            var pairs = new List<KeyValuePair<string, string>>();
+            if (query == null)
+                return pairs;
+            foreach (DictionaryEntry entry in query)
+            {
+                var name = Convert.ToString(Unwrap(entry.Key), CultureInfo.InvariantCulture);
+                if (string.IsNullOrEmpty(name))
+                    throw new ArgumentException("-Query has an empty parameter name.");
+                var value = Unwrap(entry.Value);
+                if (value == null)
+                    continue;
+                if (value is IDictionary)
+                    throw new ArgumentException($"The value of the query parameter '{name}' is a hashtable; query values must be text, numbers, booleans, dates or arrays of them.");
+                if (value is IEnumerable sequence && !(value is string))
+                {
+                    foreach (var item in sequence.Cast<object?>().Select(Unwrap).Where(i => i != null))
+                        pairs.Add(new KeyValuePair<string, string>(name!, QueryText(item!)));
+                }
+                else
+                {
+                    pairs.Add(new KeyValuePair<string, string>(name!, QueryText(value)));
+                }
+            }
+            return pairs;
+        }
+
+        private static string QueryText(object value)
+        {
+            switch (value)
+            {
+                case string text: return text;
+                case bool flag: return flag ? "true" : "false"; // the APIs' spelling
+                case DateTimeOffset instant: return instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+                case DateTime time: return time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+                case Enum named: return named.ToString();
+                case IFormattable formattable: return formattable.ToString(null, CultureInfo.InvariantCulture);
+                default: return value.ToString() ?? string.Empty;
+            }
+        }
+
+        /// <summary>The body as JSON text: a string is taken as JSON as it is; anything else is serialized.</summary>
+        public static string BodyText(object? body)
+        {
+            var value = Unwrap(body);
+            if (value is string text)
+                return text;
+            var token = PowerShellJson.FromPowerShell(body);
+            return JsonConvert.SerializeObject(token, Formatting.None, Http.NewtonsoftRestSerializer.Settings);
+        }
+
+        /// <summary>A copy with other query parameters (for paging).</summary>
+        public RawRequest WithQuery(IReadOnlyList<KeyValuePair<string, string>> query) => new RawRequest(Method, Path, query, Body);
+
+        /// <summary>The RestSharp request: path, query parameters in order, the JSON body.</summary>
+        public RestRequest ToRestRequest()
+        {
+            var request = new RestRequest(Path, Method);
+            foreach (var pair in Query)
+                request.AddQueryParameter(pair.Key, pair.Value);
+            if (Body != null)
+                request.AddStringBody(Body, ContentType.Json);
+            return request;
+        }
+
+        private static object? Unwrap(object? value) =>
+            value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : value;
+    }
+}

@@ -1,0 +1,48 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using CaseOps.Cmdlets.Common;
+using CaseOps.Cmdlets.Tickets;
+using CaseOps.Http;
+using CaseOps.Zammad;
+using CaseOps.Zammad.Models;
+
+namespace CaseOps.Cmdlets.Links
+{
+    /// <summary>Gets the links of tickets, grouped by type (normal, parent, child); the output pipes into Get-Ticket.</summary>
+    [Cmdlet(VerbsCommon.Get, "TicketLink")]
+    [OutputType(typeof(TicketLink))]
+    public sealed class GetTicketLinkCommand : ZammadCmdlet
+    {
+        /// <summary>The tickets (piped tickets bind by their Id; piped links list the linked ticket's links).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [ValidateRange(1, long.MaxValue)]
+        public long[] TicketId { get; set; } = Array.Empty<long>();
+
+        /// <summary>Only links of these types.</summary>
+        [Parameter]
+        [ValidateSet("normal", "parent", "child")]
+        public string[]? Type { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var links = new LinkService(ResolveConnection(), RequestLog);
+            foreach (var ticketId in TicketId)
+            {
+                try
+                {
+                    foreach (var link in Await(links.ListAsync(ticketId, CancellationToken)))
+                    {
+                        if (Type == null || Type.Contains(link.LinkType, StringComparer.OrdinalIgnoreCase))
+                            WriteObject(link);
+                    }
+                }
+                catch (CaseOpsApiException ex)
+                {
+                    WriteApiError(ex, TicketProblems.About(ticketId));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System;
+using System.Management.Automation;
+using CaseOps.Cmdlets.Common;
+using CaseOps.Http;
+using CaseOps.Zammad;
+using CaseOps.Zammad.Models;
+
+namespace CaseOps.Cmdlets.Tickets
+{
+    /// <summary>Gets the history of tickets: who changed what, when, from which value to which, oldest first.</summary>
+    [Cmdlet(VerbsCommon.Get, "TicketHistory")]
+    [OutputType(typeof(TicketHistoryEntry))]
+    public sealed class GetTicketHistoryCommand : ZammadCmdlet
+    {
+        /// <summary>The tickets (piped tickets bind by their Id).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [ValidateRange(1, long.MaxValue)]
+        public long[] TicketId { get; set; } = Array.Empty<long>();
+
+        protected override void ProcessRecord()
+        {
+            var history = new HistoryService(ResolveConnection(), RequestLog);
+            foreach (var ticketId in TicketId)
+            {
+                try { WriteObject(Await(history.ListAsync(ticketId, CancellationToken)), enumerateCollection: true); }
+                catch (CaseOpsApiException ex) { WriteApiError(ex, TicketProblems.About(ticketId)); }
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using CaseOps.Cmdlets.Common;
+using CaseOps.Cmdlets.Tickets;
+using CaseOps.Http;
+using CaseOps.Zammad;
+using CaseOps.Zammad.Models;
+
+namespace CaseOps.Cmdlets.TimeAccounting
+{
+    /// <summary>Accounts time worked on tickets, with a type given by name or id.</summary>
+    [Cmdlet(VerbsCommon.Add, "TicketTimeAccounting", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(TicketTimeAccounting))]
+    public sealed class AddTicketTimeAccountingCommand : ZammadCmdlet
+    {
+        /// <summary>The tickets (piped tickets bind by their Id).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [ValidateRange(1, long.MaxValue)]
+        public long[] TicketId { get; set; } = Array.Empty<long>();
+
+        /// <summary>The time to account, in the helpdesk's unit (minutes by default), e.g. 15 or 0.5.</summary>
+        [Parameter(Mandatory = true, Position = 1)]
+        [ValidateRange(0.01, 1000000)]
+        public decimal TimeUnit { get; set; }
+
+        /// <summary>The accounting type, by name or id.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TimeAccountingTypeCompleter))]
+        public string? Type { get; set; }
+
+        /// <summary>The article the time belongs to.</summary>
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long ArticleId { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var time = new TimeAccountingService(ResolveConnection(), RequestLog);
+            var type = Type == null ? null : TicketReference.Parse(Type);
+            foreach (var ticketId in TicketId)
+            {
+                if (!ShouldProcess($"Ticket {ticketId}", $"Account {TimeUnit.ToString(CultureInfo.InvariantCulture)}" + (Type == null ? string.Empty : $" as {Type}")))
+                    continue;
+                try
+                {
+                    WriteObject(Await(time.AddAsync(ticketId, TimeUnit, type, IsBound(nameof(ArticleId)) ? ArticleId : (long?)null, CancellationToken)));
+                }
+                catch (ZammadLookupException ex)
+                {
+                    // The same for every ticket: stop rather than repeat it.
+                    ThrowTerminatingError(TicketProblems.UnknownName(ex, Type));
+                }
+                catch (CaseOpsApiException ex)
+                {
+                    WriteApiError(ex, TicketProblems.About(ticketId));
+                }
+            }
+        }
+    }
+}

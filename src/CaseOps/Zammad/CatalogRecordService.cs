@@ -1,0 +1,107 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using CaseOps.Connections;
+using CaseOps.Http;
+using CaseOps.Zammad.Models;
+using Newtonsoft.Json.Linq;
+using RestSharp;
+
+namespace CaseOps.Zammad
+{
+    /// <summary>
+    /// Administration of one of the ticket lookup lists (priorities, states): list, read, create,
+    /// change, delete. Every change drops the connection's cached copy of the list, so the next name
+    /// lookup sees it.
+    /// </summary>
+    public abstract class CatalogRecordService<T> where T : ZammadNamedRecord
+    {
+        private const int PageSize = 100;
+        private readonly ZammadConnection _connection;
+        private readonly string _resource;
+        private readonly CatalogKind _kind;
+
+        private protected CatalogRecordService(ZammadConnection connection, IRequestLog? log, string resource, CatalogKind kind)
+        {
+            _connection = connection;
+            Log = log ?? RequestLog.None;
+            _resource = resource;
+            _kind = kind;
+        }
+
+        private protected IRequestLog Log { get; }
+
+        private protected ZammadConnection Connection => _connection;
+
+        /// <summary>Every record, id ascending.</summary>
+        public async Task<List<T>> ListAsync(CancellationToken cancellationToken)
+        {
+            var all = new List<T>();
+            for (var page = 1; ; page++)
+            {
+                var request = new RestRequest(_resource);
+                request.AddQueryParameter("page", page.ToString(CultureInfo.InvariantCulture));
+                request.AddQueryParameter("per_page", PageSize.ToString(CultureInfo.InvariantCulture));
+                var items = await _connection.Api.SendAsync<List<T>>(request, Log, cancellationToken).ConfigureAwait(false);
+                all.AddRange(items);
+                if (items.Count < PageSize)
+                    return all;
+            }
+        }
+
+        public Task<T> GetAsync(long id, CancellationToken cancellationToken) =>
+            _connection.Api.SendAsync<T>(new RestRequest(RecordPath(id)), Log, cancellationToken);
+
+        /// <summary>The id of a record given by name or id, through the connection's cache.</summary>
+        public Task<long> ResolveAsync(TicketReference reference, CancellationToken cancellationToken) =>
+            _connection.Catalog.ResolveAsync(_kind, reference, Log, cancellationToken);
+
+        public async Task<T> CreateAsync(JObject fields, CancellationToken cancellationToken)
+        {
+            var request = new RestRequest(_resource, Method.Post);
+            request.AddStringBody(fields.ToString(Newtonsoft.Json.Formatting.None), ContentType.Json);
+            try { return await _connection.Api.SendAsync<T>(request, Log, cancellationToken).ConfigureAwait(false); }
+            finally { _connection.Catalog.Invalidate(_kind); }
+        }
+
+        public async Task<T> UpdateAsync(long id, JObject fields, CancellationToken cancellationToken)
+        {
+            var request = new RestRequest(RecordPath(id), Method.Put);
+            request.AddStringBody(fields.ToString(Newtonsoft.Json.Formatting.None), ContentType.Json);
+            try { return await _connection.Api.SendAsync<T>(request, Log, cancellationToken).ConfigureAwait(false); }
+            finally { _connection.Catalog.Invalidate(_kind); }
+        }
+
+        /// <summary>Deletes a record; Zammad refuses (422) while tickets still use it.</summary>
+        public async Task RemoveAsync(long id, CancellationToken cancellationToken)
+        {
+            try { await _connection.Api.SendAsync(new RestRequest(RecordPath(id), Method.Delete), Log, cancellationToken).ConfigureAwait(false); }
+            finally { _connection.Catalog.Invalidate(_kind); }
+        }
+
+        private string RecordPath(long id) => _resource + "/" + id.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Ticket priorities.</summary>
+    public sealed class PriorityService : CatalogRecordService<TicketPriority>
+    {
+        public PriorityService(ZammadConnection connection, IRequestLog? log = null)
+            : base(connection, log, "ticket_priorities", CatalogKind.Priority)
+        {
+        }
+    }
+
+    /// <summary>Ticket states; a state's type (new, open, closed, ...) is resolved by name as well.</summary>
+    public sealed class StateService : CatalogRecordService<TicketState>
+    {
+        public StateService(ZammadConnection connection, IRequestLog? log = null)
+            : base(connection, log, "ticket_states", CatalogKind.State)
+        {
+        }
+
+        /// <summary>The id of a state type given by name or id; unknown names throw <see cref="ZammadLookupException"/>.</summary>
+        public Task<long> ResolveStateTypeAsync(TicketReference reference, CancellationToken cancellationToken) =>
+            Connection.Catalog.ResolveAsync(CatalogKind.StateType, reference, Log, cancellationToken);
+    }
+}

@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace CaseOps.Zammad.Models
+{
+    /// <summary>Time worked on a ticket, with its accounting type.</summary>
+    public sealed class TicketTimeAccounting
+    {
+        [JsonConstructor] internal TicketTimeAccounting() { }
+
+        [JsonProperty("id")] public long Id { get; set; }
+        [JsonProperty("ticket_id")] public long TicketId { get; set; }
+        [JsonProperty("ticket_article_id")] public long? ArticleId { get; set; }
+
+        /// <summary>The time accounted (Zammad's unit, minutes by default); Zammad sends it as a decimal string.</summary>
+        [JsonIgnore] public decimal TimeUnit { get; private set; }
+
+        [JsonProperty("time_unit")]
+        private JToken? TimeUnitText
+        {
+            get => new JValue(TimeUnit.ToString(CultureInfo.InvariantCulture));
+            set => TimeUnit = decimal.TryParse(value?.ToString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var unit) ? unit : 0m;
+        }
+
+        [JsonProperty("type_id")] public long? TypeId { get; set; }
+
+        /// <summary>The accounting type's name, from the connection's catalog.</summary>
+        [JsonIgnore] public string? Type { get; internal set; }
+
+        [JsonProperty("created_by_id")] public long CreatedById { get; set; }
+        [JsonProperty("created_at")] public DateTimeOffset CreatedAt { get; set; }
+        [JsonProperty("updated_at")] public DateTimeOffset UpdatedAt { get; set; }
+
+        /// <summary>Fields this version of CaseOps does not know.</summary>
+        [JsonExtensionData, Hidden] public IDictionary<string, JToken> AdditionalProperties { get; set; } = new Dictionary<string, JToken>();
+
+        public override string ToString() => TimeUnit.ToString(CultureInfo.InvariantCulture) + (Type == null ? string.Empty : " " + Type);
+    }
+}
