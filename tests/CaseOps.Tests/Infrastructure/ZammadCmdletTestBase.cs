@@ -63,7 +63,7 @@ public abstract class ZammadCmdletTestBase : IClassFixture<SandboxFixture>, IDis
     protected string[] TagsOf(long ticketId) =>
         Read($"tags?object=Ticket&o_id={ticketId}").GetProperty("tags").EnumerateArray().Select(t => t.GetString()!).ToArray();
 
-    public void Dispose()
+    public virtual void Dispose()
     {
         _probe?.Dispose();
         Session.Dispose();

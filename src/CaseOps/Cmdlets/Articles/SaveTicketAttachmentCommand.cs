@@ -7,7 +7,7 @@ using CaseOps.Zammad.Models;
 namespace CaseOps.Cmdlets.Articles
 {
     /// <summary>Saves attachments of ticket articles to disk, safely: streamed, complete or not at all, never overwriting without -Force.</summary>
-    [Cmdlet(VerbsData.Save, "TicketAttachment", DefaultParameterSetName = IdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsData.Save, "TicketAttachment", DefaultParameterSetName = ArticleSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(FileInfo))]
     public sealed class SaveTicketAttachmentCommand : ZammadCmdlet
     {
