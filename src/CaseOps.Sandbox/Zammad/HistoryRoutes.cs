@@ -33,7 +33,7 @@ internal sealed class HistoryRoutes(ZammadApi api)
             {
                 ["Ticket"] = new JsonObject { [ticket.Id.ToString(CultureInfo.InvariantCulture)] = api.Json.WithIds(ticket) },
                 ["User"] = users,
-                ["TicketArticle"] = Articles(entries),
+                ["TicketArticle"] = Articles(entries, call.User.IsAgent),
             };
             return ZammadResults.Json(new JsonObject
             {
@@ -43,12 +43,13 @@ internal sealed class HistoryRoutes(ZammadApi api)
         }
     }
 
-    private JsonObject Articles(IEnumerable<ZammadHistoryEntry> entries)
+    /// <summary>Articles named by the rows; customers never see internal ones (the article routes hide them too).</summary>
+    private JsonObject Articles(IEnumerable<ZammadHistoryEntry> entries, bool agent)
     {
         var json = new JsonObject();
         foreach (var id in entries.Where(e => e.Object == "Ticket::Article").Select(e => e.OId).Distinct().Order())
         {
-            if (api.Articles.Live(id) is { } article)
+            if (api.Articles.Live(id) is { } article && (agent || !article.Internal))
             {
                 json[id.ToString(CultureInfo.InvariantCulture)] = api.ArticleJson.Render(article);
             }
