@@ -119,7 +119,7 @@ namespace CaseOps.Downloads
         private void CheckOverwrite(string path)
         {
             if (_savedBefore != null && _savedBefore.Contains(path))
-                throw new DownloadRefusedException($"'{path}' was saved earlier by this command and is not replaced. Give -Path a folder, or save the items one at a time.", path);
+                throw new DownloadRefusedException($"'{path}' was saved earlier by this command and is not replaced, even with -Force: two items have this name. Save them into separate folders.", path);
             if (!_overwrite && File.Exists(path))
                 throw new DownloadRefusedException(ExistsMessage(path), path);
             if (Directory.Exists(path))

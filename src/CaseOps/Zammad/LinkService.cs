@@ -39,6 +39,9 @@ namespace CaseOps.Zammad
             var links = new List<TicketLink>();
             foreach (var link in answer["links"] as JArray ?? new JArray())
             {
+                // Tickets can also link knowledge base answers and other objects: those are not tickets.
+                if (!string.Equals(link.Value<string>("link_object") ?? TicketObject, TicketObject, System.StringComparison.Ordinal))
+                    continue;
                 var id = link.Value<long>("link_object_value");
                 var ticket = assets?[Text(id)]?.ToObject<Ticket>(ApiClient.Serializer);
                 links.Add(new TicketLink(ticketId, link.Value<string>("link_type") ?? "normal", id, ticket));

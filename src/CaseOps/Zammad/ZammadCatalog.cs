@@ -57,8 +57,15 @@ namespace CaseOps.Zammad
         }
 
         /// <summary>The name of an id, or null when it is not in the table.</summary>
-        public async Task<string?> NameOfAsync(CatalogKind kind, long id, IRequestLog log, CancellationToken cancellationToken) =>
-            (await GetAsync(kind, log, cancellationToken).ConfigureAwait(false)).FirstOrDefault(e => e.Id == id)?.Name;
+        public async Task<string?> NameOfAsync(CatalogKind kind, long id, IRequestLog log, CancellationToken cancellationToken)
+        {
+            var entry = (await GetAsync(kind, log, cancellationToken).ConfigureAwait(false)).FirstOrDefault(e => e.Id == id);
+            if (entry != null)
+                return entry.Name;
+            // Created since the list was read: read it once more.
+            Invalidate(kind);
+            return (await GetAsync(kind, log, cancellationToken).ConfigureAwait(false)).FirstOrDefault(e => e.Id == id)?.Name;
+        }
 
         private static CatalogEntry? Find(IReadOnlyList<CatalogEntry> table, string name) =>
             table.FirstOrDefault(e => e.Active && e.Matches(name)) ?? table.FirstOrDefault(e => e.Matches(name));

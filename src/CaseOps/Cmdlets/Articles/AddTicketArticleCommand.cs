@@ -70,7 +70,7 @@ namespace CaseOps.Cmdlets.Articles
             var draft = new ArticleDraft { Body = Body!, Type = Type, Internal = Internal.IsPresent, ContentType = ContentType, Subject = Subject };
             foreach (var ticketId in TicketId)
             {
-                if (!ShouldProcess($"Ticket {ticketId}", $"Add a {(Internal ? "internal " : string.Empty)}{Type} article" + (_files!.Count > 0 ? $" with {_files.Count} attachment(s)" : string.Empty)))
+                if (!ShouldProcess($"Ticket {ticketId}", $"Add {(Internal ? "an internal" : "a")} {Type} article" + (_files!.Count > 0 ? $" with {_files.Count} attachment(s)" : string.Empty)))
                     continue;
                 try { WriteObject(Await(articles.CreateAsync(ticketId, draft, _files, CancellationToken))); }
                 catch (CaseOpsApiException ex) { WriteApiError(ex, TicketProblems.About(ticketId)); }

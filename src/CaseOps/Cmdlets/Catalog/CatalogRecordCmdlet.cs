@@ -29,7 +29,8 @@ namespace CaseOps.Cmdlets.Catalog
         {
             if (name == null)
                 return id;
-            try { return Await(Service.ResolveAsync(TicketReference.ByName(name)!, CancellationToken)); }
+            // Digits are an id, as for -Priority and -State of the ticket cmdlets.
+            try { return Await(Service.ResolveAsync(TicketReference.Parse(name), CancellationToken)); }
             catch (ZammadLookupException ex) { WriteError(Tickets.TicketProblems.UnknownName(ex, name)); }
             catch (CaseOpsApiException ex) { WriteApiError(ex, About(name)); }
             return null;

@@ -28,11 +28,22 @@ namespace CaseOps.Cmdlets.Links
             if (!CheckPair())
                 return;
             var connection = ResolveConnection();
+            var tickets = new TicketService(connection, RequestLog);
             Ticket linked;
             try
             {
-                // The API names the linked ticket by number; reading it also proves it exists.
-                linked = Await(new TicketService(connection, RequestLog).GetAsync(LinkedTicketId, expand: false, CancellationToken));
+                // Both must exist (Zammad reports a missing one only as "No such object!"); the API
+                // names the linked ticket by number, which this read also provides.
+                Await(tickets.GetAsync(TicketId, expand: false, CancellationToken));
+            }
+            catch (CaseOpsApiException ex)
+            {
+                WriteApiError(ex, TicketProblems.About(TicketId));
+                return;
+            }
+            try
+            {
+                linked = Await(tickets.GetAsync(LinkedTicketId, expand: false, CancellationToken));
             }
             catch (CaseOpsApiException ex)
             {
@@ -40,7 +51,8 @@ namespace CaseOps.Cmdlets.Links
                 return;
             }
             var type = Type.ToLowerInvariant();
-            if (!ShouldProcess($"Ticket {TicketId}", $"Link ticket {LinkedTicketId} (#{linked.Number}) as its {type}"))
+            var role = type == "normal" ? "with a normal link" : "as its " + type;
+            if (!ShouldProcess($"Ticket {TicketId}", $"Link ticket {LinkedTicketId} (#{linked.Number}) {role}"))
                 return;
             var links = new LinkService(connection, RequestLog);
             try

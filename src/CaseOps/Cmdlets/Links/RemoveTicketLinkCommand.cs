@@ -16,8 +16,8 @@ namespace CaseOps.Cmdlets.Links
     public sealed class RemoveTicketLinkCommand : TicketLinkCmdlet
     {
         /// <summary>What the linked ticket is to -TicketId; omitted, every link between the two goes.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("LinkType")]
+        // Not from the pipeline: a piped Ticket's own Type property would bind to it.
+        [Parameter]
         [ValidateSet("normal", "parent", "child")]
         public string? Type { get; set; }
 

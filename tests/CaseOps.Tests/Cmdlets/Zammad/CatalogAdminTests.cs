@@ -68,7 +68,7 @@ public sealed class CatalogAdminTests : ZammadCmdletTestBase
         Session.Run("Get-TicketState -Name short-lived | Remove-TicketState -WhatIf").AssertSuccess();
         Assert.Contains(Session.Run("Get-TicketState").AssertSuccess().Objects<TicketState>(), s => s.Id == unused.Id);
 
-        Session.Run("Get-TicketState -Name short-lived | Remove-TicketState -Force").AssertSuccess();
+        Session.Run($"Remove-TicketState {unused.Id} -Force").AssertSuccess(); // digits are an id
 
         Assert.DoesNotContain(Session.Run("Get-TicketState").AssertSuccess().Objects<TicketState>(), s => s.Id == unused.Id);
         var gone = Session.Run("Set-Ticket -Id 10 -State short-lived");

@@ -60,7 +60,7 @@ public sealed class LinkHistoryTimeTests : ZammadCmdletTestBase
         var y = NewTicket("Right");
         Session.Run("param($x, $y) Add-TicketLink $x $y -Type child", new() { ["x"] = x, ["y"] = y }).AssertSuccess();
 
-        Session.Run("param($x, $y) Remove-TicketLink -TicketId $y -LinkedTicketId $x; Remove-TicketLink -TicketId $y -LinkedTicketId $x -Type normal", new() { ["x"] = x, ["y"] = y }).AssertSuccess();
+        Session.Run("param($x, $y) Get-Ticket -Id $y | Remove-TicketLink -LinkedTicketId $x; Remove-TicketLink -TicketId $y -LinkedTicketId $x -Type normal", new() { ["x"] = x, ["y"] = y }).AssertSuccess();
 
         Assert.Empty(LinksOf(x));
         Assert.Empty(LinksOf(y));
@@ -85,6 +85,9 @@ public sealed class LinkHistoryTimeTests : ZammadCmdletTestBase
         var id = NewTicket("Lonely link");
 
         var unknown = Session.Run("param($id) Add-TicketLink $id 999999", new() { ["id"] = id });
+        var unknownSource = Session.Run("param($id) Add-TicketLink 999998 $id", new() { ["id"] = id });
+        Assert.Equal("TicketNotFound,CaseOps.Cmdlets.Links.AddTicketLinkCommand", unknownSource.FirstError.FullyQualifiedErrorId);
+        Assert.Equal(999998L, unknownSource.FirstError.TargetObject);
         var self = Session.Run("param($id) Add-TicketLink $id $id", new() { ["id"] = id });
 
         Assert.Equal("TicketNotFound,CaseOps.Cmdlets.Links.AddTicketLinkCommand", unknown.FirstError.FullyQualifiedErrorId);
