@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using CaseOps.Cmdlets.Common;
 using CaseOps.Cmdlets.Tickets;
@@ -39,11 +40,7 @@ namespace CaseOps.Cmdlets.Articles
                 }
                 return;
             }
-            foreach (var ticketId in TicketId)
-            {
-                try { WriteObject(Await(articles.ListAsync(ticketId, CancellationToken)), enumerateCollection: true); }
-                catch (CaseOpsApiException ex) { WriteApiError(ex, TicketProblems.About(ticketId)); }
-            }
+            WriteForEachTicket(TicketId, async id => (IEnumerable<TicketArticle>)await articles.ListAsync(id, CancellationToken).ConfigureAwait(false));
         }
     }
 }

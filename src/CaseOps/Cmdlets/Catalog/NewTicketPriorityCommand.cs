@@ -8,7 +8,7 @@ namespace CaseOps.Cmdlets.Catalog
     /// <summary>Creates a ticket priority (admin).</summary>
     [Cmdlet(VerbsCommon.New, "TicketPriority", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(TicketPriority))]
-    public sealed class NewTicketPriorityCommand : CatalogRecordWriteCmdlet<TicketPriority>
+    public sealed class NewTicketPriorityCommand : TicketPriorityWriteCmdlet
     {
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
@@ -18,8 +18,6 @@ namespace CaseOps.Cmdlets.Catalog
         [Parameter]
         public SwitchParameter DefaultCreate { get; set; }
 
-        private protected override string Noun => "priority";
-        private protected override CatalogRecordService<TicketPriority> CreateService(ZammadConnection connection) => new PriorityService(connection, RequestLog);
 
         protected override void ProcessRecord()
         {

@@ -8,7 +8,7 @@ namespace CaseOps.Cmdlets.Catalog
     /// <summary>Changes a ticket priority (admin): its name, note, or whether it is active.</summary>
     [Cmdlet(VerbsCommon.Set, "TicketPriority", DefaultParameterSetName = NameSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(TicketPriority))]
-    public sealed class SetTicketPriorityCommand : CatalogRecordWriteCmdlet<TicketPriority>
+    public sealed class SetTicketPriorityCommand : TicketPriorityWriteCmdlet
     {
         private const string NameSet = "ByName";
 
@@ -26,8 +26,6 @@ namespace CaseOps.Cmdlets.Catalog
         [ValidateNotNullOrEmpty]
         public string? NewName { get; set; }
 
-        private protected override string Noun => "priority";
-        private protected override CatalogRecordService<TicketPriority> CreateService(ZammadConnection connection) => new PriorityService(connection, RequestLog);
 
         protected override void ProcessRecord()
         {

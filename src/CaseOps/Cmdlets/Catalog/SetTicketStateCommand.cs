@@ -8,7 +8,7 @@ namespace CaseOps.Cmdlets.Catalog
     /// <summary>Changes a ticket state (admin): its name, state type, note, or whether it is active.</summary>
     [Cmdlet(VerbsCommon.Set, "TicketState", DefaultParameterSetName = NameSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(TicketState))]
-    public sealed class SetTicketStateCommand : CatalogRecordWriteCmdlet<TicketState>
+    public sealed class SetTicketStateCommand : TicketStateWriteCmdlet
     {
         private const string NameSet = "ByName";
 
@@ -32,35 +32,7 @@ namespace CaseOps.Cmdlets.Catalog
         [ArgumentCompleter(typeof(Tickets.StateTypeCompleter))]
         public string? StateType { get; set; }
 
-        /// <summary>Tickets in this state do not escalate.</summary>
-        [Parameter]
-        public SwitchParameter IgnoreEscalation { get; set; }
-
-        private protected override string Noun => "state";
-        private protected override CatalogRecordService<TicketState> CreateService(ZammadConnection connection) => new StateService(connection, RequestLog);
-
-        /// <summary>The state fields; null when the state type is unknown (an error was written).</summary>
-        private Newtonsoft.Json.Linq.JObject? StateFields()
-        {
-            var fields = CommonFields();
-            if (IsBound(nameof(IgnoreEscalation))) fields["ignore_escalation"] = IgnoreEscalation.IsPresent;
-            if (StateType == null)
-                return fields;
-            try
-            {
-                fields["state_type_id"] = Await(((StateService)Service).ResolveStateTypeAsync(TicketReference.Parse(StateType), CancellationToken));
-                return fields;
-            }
-            catch (ZammadLookupException ex)
-            {
-                WriteError(Tickets.TicketProblems.UnknownName(ex, StateType));
-            }
-            catch (CaseOps.Http.CaseOpsApiException ex)
-            {
-                WriteApiError(ex, About(StateType));
-            }
-            return null;
-        }
+        private protected override string? StateTypeText => StateType;
 
         protected override void ProcessRecord()
         {

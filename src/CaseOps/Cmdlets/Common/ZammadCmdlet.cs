@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
 using CaseOps.Connections;
 using CaseOps.Http;
 using CaseOps.Zammad;
@@ -33,6 +36,23 @@ namespace CaseOps.Cmdlets.Common
                 ThrowTerminatingError(record);
             }
             return connection;
+        }
+
+        /// <summary>Writes what <paramref name="list"/> returns for each ticket; a failing ticket is reported and the rest still run.</summary>
+        private protected void WriteForEachTicket<T>(IEnumerable<long> ticketIds, Func<long, Task<IEnumerable<T>>> list)
+        {
+            foreach (var ticketId in ticketIds)
+            {
+                try
+                {
+                    foreach (var item in Await(list(ticketId)))
+                        WriteObject(item);
+                }
+                catch (CaseOpsApiException ex)
+                {
+                    WriteApiError(ex, Tickets.TicketProblems.About(ticketId));
+                }
+            }
         }
     }
 }

@@ -28,21 +28,8 @@ namespace CaseOps.Cmdlets.Links
         protected override void ProcessRecord()
         {
             var links = new LinkService(ResolveConnection(), RequestLog);
-            foreach (var ticketId in TicketId)
-            {
-                try
-                {
-                    foreach (var link in Await(links.ListAsync(ticketId, CancellationToken)))
-                    {
-                        if (Type == null || Type.Contains(link.LinkType, StringComparer.OrdinalIgnoreCase))
-                            WriteObject(link);
-                    }
-                }
-                catch (CaseOpsApiException ex)
-                {
-                    WriteApiError(ex, TicketProblems.About(ticketId));
-                }
-            }
+            WriteForEachTicket(TicketId, async id => (await links.ListAsync(id, CancellationToken).ConfigureAwait(false))
+                .Where(link => Type == null || Type.Contains(link.LinkType, StringComparer.OrdinalIgnoreCase)));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using CaseOps.Cmdlets.Common;
 using CaseOps.Cmdlets.Tickets;
@@ -21,18 +22,7 @@ namespace CaseOps.Cmdlets.Tags
         protected override void ProcessRecord()
         {
             var tags = new TagService(ResolveConnection(), RequestLog);
-            foreach (var ticketId in TicketId)
-            {
-                try
-                {
-                    foreach (var name in Await(tags.GetTicketTagsAsync(ticketId, CancellationToken)))
-                        WriteObject(new TicketTag(ticketId, name));
-                }
-                catch (CaseOpsApiException ex)
-                {
-                    WriteApiError(ex, TicketProblems.About(ticketId));
-                }
-            }
+            WriteForEachTicket(TicketId, async id => (await tags.GetTicketTagsAsync(id, CancellationToken).ConfigureAwait(false)).Select(name => new TicketTag(id, name)));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using CaseOps.Cmdlets.Common;
 using CaseOps.Http;
@@ -21,11 +22,7 @@ namespace CaseOps.Cmdlets.Tickets
         protected override void ProcessRecord()
         {
             var history = new HistoryService(ResolveConnection(), RequestLog);
-            foreach (var ticketId in TicketId)
-            {
-                try { WriteObject(Await(history.ListAsync(ticketId, CancellationToken)), enumerateCollection: true); }
-                catch (CaseOpsApiException ex) { WriteApiError(ex, TicketProblems.About(ticketId)); }
-            }
+            WriteForEachTicket(TicketId, async id => (IEnumerable<TicketHistoryEntry>)await history.ListAsync(id, CancellationToken).ConfigureAwait(false));
         }
     }
 }

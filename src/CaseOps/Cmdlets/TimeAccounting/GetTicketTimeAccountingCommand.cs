@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using CaseOps.Cmdlets.Common;
 using CaseOps.Cmdlets.Tickets;
@@ -22,11 +23,7 @@ namespace CaseOps.Cmdlets.TimeAccounting
         protected override void ProcessRecord()
         {
             var time = new TimeAccountingService(ResolveConnection(), RequestLog);
-            foreach (var ticketId in TicketId)
-            {
-                try { WriteObject(Await(time.ListAsync(ticketId, CancellationToken)), enumerateCollection: true); }
-                catch (CaseOpsApiException ex) { WriteApiError(ex, TicketProblems.About(ticketId)); }
-            }
+            WriteForEachTicket(TicketId, async id => (IEnumerable<TicketTimeAccounting>)await time.ListAsync(id, CancellationToken).ConfigureAwait(false));
         }
     }
 }
