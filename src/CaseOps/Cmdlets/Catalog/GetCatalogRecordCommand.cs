@@ -15,9 +15,10 @@ namespace CaseOps.Cmdlets.Catalog
         [Parameter(Position = 0, ParameterSetName = NameSet)]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(Tickets.CatalogRecordNameCompleter))]
         public string[]? Name { get; set; }
 
-        [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = IdSet)]
         [ValidateRange(1, long.MaxValue)]
         public long[] Id { get; set; } = Array.Empty<long>();
 
@@ -35,10 +36,17 @@ namespace CaseOps.Cmdlets.Catalog
             var patterns = Name?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToList();
             try
             {
-                foreach (var record in Await(Service.ListAsync(CancellationToken)))
+                var records = Await(Service.ListAsync(CancellationToken));
+                foreach (var record in records)
                 {
                     if (patterns == null || patterns.Any(p => p.IsMatch(record.Name)))
                         WriteObject(record);
+                }
+                // As Get-Process does: a name without wildcards that matches nothing is an error.
+                foreach (var name in Name ?? Array.Empty<string>())
+                {
+                    if (!WildcardPattern.ContainsWildcardCharacters(name) && !records.Any(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase)))
+                        WriteError(new ErrorRecord(new ItemNotFoundException($"Zammad has no ticket {Noun} named '{name}'."), Title.Substring(6) + "NotFound", ErrorCategory.ObjectNotFound, name));
                 }
             }
             catch (CaseOpsApiException ex)

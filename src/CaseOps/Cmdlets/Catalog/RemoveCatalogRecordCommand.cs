@@ -12,12 +12,17 @@ namespace CaseOps.Cmdlets.Catalog
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Tickets.CatalogRecordNameCompleter))]
         public string? Name { get; set; }
 
-        /// <summary>The id (piped priorities and states bind by their Id).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = IdSet)]
         [ValidateRange(1, long.MaxValue)]
         public long Id { get; set; }
+
+        /// <summary>A priority or state from Get-TicketPriority or Get-TicketState (only these bind from the pipeline, so a piped ticket never names one).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "InputObject", ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public T? InputObject { get; set; }
 
         /// <summary>Deletes without asking, as -Confirm:$false does.</summary>
         [Parameter]
@@ -25,9 +30,10 @@ namespace CaseOps.Cmdlets.Catalog
 
         protected override void ProcessRecord()
         {
-            if (!(Resolve(Id, Name) is long id))
+            var name = InputObject?.Name ?? Name;
+            if (!((InputObject?.Id ?? Resolve(Id, Name)) is long id))
                 return;
-            var label = Name != null ? $"'{Name}' ({id})" : id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var label = name != null ? $"'{name}' ({id})" : id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (!ShouldProcess($"Ticket {Noun} {label}", "Delete", Force))
                 return;
             try
@@ -38,7 +44,7 @@ namespace CaseOps.Cmdlets.Catalog
             catch (CaseOpsApiException ex) when (ex.StatusCode == 422 && (ex.ServerMessage ?? string.Empty).IndexOf("reference", System.StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 // Zammad's own words ("Can't delete, object has references.") plus what to do about it.
-                WriteError(new ErrorRecord(ex, Title.Substring(6) + "InUse", ErrorCategory.InvalidOperation, Name ?? (object)id)
+                WriteError(new ErrorRecord(ex, Title.Substring(6) + "InUse", ErrorCategory.InvalidOperation, (object?)InputObject ?? name ?? (object)id)
                 {
                     ErrorDetails = new ErrorDetails($"Zammad refused to delete ticket {Noun} {label}: {ex.ServerMessage ?? ex.Message}")
                     {

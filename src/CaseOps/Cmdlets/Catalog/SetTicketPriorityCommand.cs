@@ -14,13 +14,17 @@ namespace CaseOps.Cmdlets.Catalog
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet)]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(Tickets.PriorityCompleter))]
+        [ArgumentCompleter(typeof(Tickets.CatalogRecordNameCompleter))]
         public string? Name { get; set; }
 
-        /// <summary>The id (piped priorities bind by their Id).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = "ById", ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = "ById")]
         [ValidateRange(1, long.MaxValue)]
         public long Id { get; set; }
+
+        /// <summary>A priority from Get-TicketPriority; only these bind from the pipeline.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "InputObject", ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public TicketPriority? InputObject { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -31,7 +35,7 @@ namespace CaseOps.Cmdlets.Catalog
         {
             var fields = CommonFields();
             if (NewName != null) fields["name"] = NewName;
-            Update(Resolve(Id, Name), Name, fields);
+            Update(InputObject?.Id ?? Resolve(Id, Name), InputObject?.Name ?? Name, fields);
         }
     }
 }

@@ -112,6 +112,23 @@ namespace CaseOps.Cmdlets.Tickets
 
 namespace CaseOps.Cmdlets.Tickets
 {
+    /// <summary>Completes -Name of the priority and state cmdlets: the command's noun says which list.</summary>
+    // Re-implements the interface so PowerShell calls the method below, which first picks the list.
+    public sealed class CatalogRecordNameCompleter : ZammadCompleter, IArgumentCompleter
+    {
+        private CatalogKind _kind;
+
+        public new IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            _kind = (commandName ?? string.Empty).EndsWith("TicketState", StringComparison.OrdinalIgnoreCase) ? CatalogKind.State : CatalogKind.Priority;
+            return base.CompleteArgument(commandName ?? string.Empty, parameterName, wordToComplete, commandAst, fakeBoundParameters);
+        }
+
+        private protected override async Task<IReadOnlyList<string>> CandidatesAsync(ZammadConnection connection, string typed, CancellationToken cancellationToken) =>
+            (await connection.Catalog.GetAsync(_kind, RequestLog.None, cancellationToken).ConfigureAwait(false)).Select(e => e.Name).ToList();
+    }
+
     public sealed class TimeAccountingTypeCompleter : CatalogCompleter { private protected override CatalogKind Kind => CatalogKind.TimeAccountingType; }
 
     public sealed class StateTypeCompleter : CatalogCompleter { private protected override CatalogKind Kind => CatalogKind.StateType; }

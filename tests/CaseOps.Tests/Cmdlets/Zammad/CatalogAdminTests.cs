@@ -92,4 +92,38 @@ public sealed class CatalogAdminTests : ZammadCmdletTestBase
         foreach (var type in new[] { typeof(CaseOps.Cmdlets.Catalog.RemoveTicketPriorityCommand), typeof(CaseOps.Cmdlets.Catalog.RemoveTicketStateCommand) })
             Assert.Equal(ConfirmImpact.High, type.GetCustomAttributes(typeof(CmdletAttribute), false).Cast<CmdletAttribute>().Single().ConfirmImpact);
     }
+
+    [Fact]
+    public void Only_priorities_and_states_pipe_in_so_a_piped_ticket_never_names_one()
+    {
+        var before = Session.Run("Get-TicketPriority").AssertSuccess().Objects<TicketPriority>().Count;
+
+        var result = Session.Run("Get-Ticket -Id 2 | Remove-TicketPriority -Force");
+
+        Assert.NotEmpty(result.Errors);
+        Assert.Equal(0, Sent("DELETE", "ticket_priorities"));
+        Assert.Equal(before, Session.Run("Get-TicketPriority").AssertSuccess().Objects<TicketPriority>().Count);
+    }
+
+    [Fact]
+    public void A_plain_name_that_matches_nothing_is_an_error_and_a_pattern_is_not()
+    {
+        var plain = Session.Run("Get-TicketPriority -Name 'no such priority'");
+        var pattern = Session.Run("Get-TicketPriority -Name 'no such*'").AssertSuccess();
+
+        Assert.Equal("PriorityNotFound,CaseOps.Cmdlets.Catalog.GetTicketPriorityCommand", plain.FirstError.FullyQualifiedErrorId);
+        Assert.Empty(pattern.Output);
+    }
+
+    [Fact]
+    public void Names_complete_from_the_right_list()
+    {
+        string[] Complete(string line) =>
+            Session.Run("param($line) (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | ForEach-Object CompletionText",
+                new() { ["line"] = line }).AssertSuccess().Output.Select(o => (string)o.BaseObject).ToArray();
+
+        Assert.Contains("'2 normal'", Complete("Remove-TicketPriority -Name 2"));
+        Assert.Contains("'pending reminder'", Complete("Set-TicketState -Name pend"));
+        Assert.DoesNotContain("'2 normal'", Complete("Get-TicketState -Name 2"));
+    }
 }
