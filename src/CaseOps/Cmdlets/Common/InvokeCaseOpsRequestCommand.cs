@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Management.Automation;
 using CaseOps.Connections;
+using CaseOps.Generic;
 using CaseOps.Http;
 using CaseOps.Zammad;
 using Newtonsoft.Json.Linq;
@@ -71,7 +72,7 @@ namespace CaseOps.Cmdlets.Common
                 var hasBody = IsBound(nameof(Body)) && Body != null;
                 if (hasBody && method == RestSharp.Method.Get)
                     throw new ArgumentException("A GET request carries no body; pass its parameters with -Query.");
-                _request = RawRequest.Create(method, Path, Query, Body, hasBody);
+                _request = RawRequest.Create(method, Path, RawRequestParameters.QueryPairs(Query), hasBody ? RawRequestParameters.BodyText(Body) : null);
             }
             catch (ArgumentException ex)
             {

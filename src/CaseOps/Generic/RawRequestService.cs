@@ -12,7 +12,7 @@ using Newtonsoft.Json.Linq;
 using RestSharp;
 using RestSharp.Interceptors;
 
-namespace CaseOps.Cmdlets.Common
+namespace CaseOps.Generic
 {
     /// <summary>What a 2xx answer held: nothing, JSON, or text that is not JSON.</summary>
     internal sealed class RawRequestAnswer
