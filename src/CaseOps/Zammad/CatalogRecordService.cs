@@ -30,9 +30,7 @@ namespace CaseOps.Zammad
             _kind = kind;
         }
 
-        private protected IRequestLog Log { get; }
-
-        private protected ZammadConnection Connection => _connection;
+        private IRequestLog Log { get; }
 
         /// <summary>Every record, id ascending.</summary>
         public async Task<List<T>> ListAsync(CancellationToken cancellationToken)
@@ -92,7 +90,7 @@ namespace CaseOps.Zammad
         }
     }
 
-    /// <summary>Ticket states; a state's type (new, open, closed, ...) is resolved by name as well.</summary>
+    /// <summary>Ticket states.</summary>
     public sealed class StateService : CatalogRecordService<TicketState>
     {
         public StateService(ZammadConnection connection, IRequestLog? log = null)
@@ -100,8 +98,5 @@ namespace CaseOps.Zammad
         {
         }
 
-        /// <summary>The id of a state type given by name or id; unknown names throw <see cref="ZammadLookupException"/>.</summary>
-        public Task<long> ResolveStateTypeAsync(TicketReference reference, CancellationToken cancellationToken) =>
-            Connection.Catalog.ResolveAsync(CatalogKind.StateType, reference, Log, cancellationToken);
     }
 }

@@ -56,6 +56,31 @@ namespace CaseOps.Cmdlets.Catalog
             return fields;
         }
 
+        /// <summary>The fields to send: the common ones plus the cmdlet's own; null after an error was written.</summary>
+        private protected virtual Newtonsoft.Json.Linq.JObject? Fields() => CommonFields();
+
+        /// <summary>
+        /// Sets <paramref name="wireField"/> to the id of <paramref name="text"/> (a name or an id) from the
+        /// connection's catalog; false after an error naming the value and the valid ones was written.
+        /// </summary>
+        private protected bool TryResolveInto(Newtonsoft.Json.Linq.JObject fields, string wireField, CatalogKind kind, string text)
+        {
+            try
+            {
+                fields[wireField] = Await(ResolveConnection().Catalog.ResolveAsync(kind, TicketReference.Parse(text), RequestLog, CancellationToken));
+                return true;
+            }
+            catch (ZammadLookupException ex)
+            {
+                WriteError(Tickets.TicketProblems.UnknownName(ex, text));
+            }
+            catch (CaseOpsApiException ex)
+            {
+                WriteApiError(ex, About(text));
+            }
+            return false;
+        }
+
         /// <summary>Creates the record and writes it; the connection's name cache is refreshed by the service.</summary>
         private protected void Create(string name, Newtonsoft.Json.Linq.JObject fields)
         {

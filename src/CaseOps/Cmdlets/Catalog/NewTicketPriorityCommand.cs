@@ -8,22 +8,20 @@ namespace CaseOps.Cmdlets.Catalog
     /// <summary>Creates a ticket priority (admin).</summary>
     [Cmdlet(VerbsCommon.New, "TicketPriority", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(TicketPriority))]
-    public sealed class NewTicketPriorityCommand : TicketPriorityWriteCmdlet
+    public sealed class NewTicketPriorityCommand : NewCatalogRecordCommand<TicketPriority>
     {
-        [Parameter(Mandatory = true, Position = 0)]
-        [ValidateNotNullOrEmpty]
-        public string? Name { get; set; }
-
         /// <summary>Makes it the priority of new tickets that name none.</summary>
         [Parameter]
         public SwitchParameter DefaultCreate { get; set; }
 
+        private protected override string Noun => "priority";
+        private protected override CatalogRecordService<TicketPriority> CreateService(ZammadConnection connection) => new PriorityService(connection, RequestLog);
 
-        protected override void ProcessRecord()
+        private protected override Newtonsoft.Json.Linq.JObject? Fields()
         {
             var fields = CommonFields();
             if (IsBound(nameof(DefaultCreate))) fields["default_create"] = DefaultCreate.IsPresent;
-            Create(Name!, fields);
+            return fields;
         }
     }
 }

@@ -8,24 +8,26 @@ namespace CaseOps.Cmdlets.Catalog
     /// <summary>Creates a ticket state of a given state type (admin).</summary>
     [Cmdlet(VerbsCommon.New, "TicketState", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(TicketState))]
-    public sealed class NewTicketStateCommand : TicketStateWriteCmdlet
+    public sealed class NewTicketStateCommand : NewCatalogRecordCommand<TicketState>
     {
-        [Parameter(Mandatory = true, Position = 0)]
-        [ValidateNotNullOrEmpty]
-        public string? Name { get; set; }
-
         /// <summary>What kind of state it is: new, open, pending reminder, pending action, closed, merged, removed (name or id).</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Tickets.StateTypeCompleter))]
         public string? StateType { get; set; }
 
-        private protected override string? StateTypeText => StateType;
+        /// <summary>Tickets in this state do not escalate.</summary>
+        [Parameter]
+        public SwitchParameter IgnoreEscalation { get; set; }
 
-        protected override void ProcessRecord()
+        private protected override string Noun => "state";
+        private protected override CatalogRecordService<TicketState> CreateService(ZammadConnection connection) => new StateService(connection, RequestLog);
+
+        private protected override Newtonsoft.Json.Linq.JObject? Fields()
         {
-            if (StateFields() is { } fields)
-                Create(Name!, fields);
+            var fields = CommonFields();
+            if (IsBound(nameof(IgnoreEscalation))) fields["ignore_escalation"] = IgnoreEscalation.IsPresent;
+            return StateType == null || TryResolveInto(fields, "state_type_id", CatalogKind.StateType, StateType) ? fields : null;
         }
     }
 }

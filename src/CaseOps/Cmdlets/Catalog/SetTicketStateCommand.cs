@@ -8,42 +8,26 @@ namespace CaseOps.Cmdlets.Catalog
     /// <summary>Changes a ticket state (admin): its name, state type, note, or whether it is active.</summary>
     [Cmdlet(VerbsCommon.Set, "TicketState", DefaultParameterSetName = NameSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(TicketState))]
-    public sealed class SetTicketStateCommand : TicketStateWriteCmdlet
+    public sealed class SetTicketStateCommand : SetCatalogRecordCommand<TicketState>
     {
-        private const string NameSet = "ByName";
-
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet)]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(Tickets.CatalogRecordNameCompleter))]
-        public string? Name { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = "ById")]
-        [ValidateRange(1, long.MaxValue)]
-        public long Id { get; set; }
-
-        /// <summary>A state from Get-TicketState; only these bind from the pipeline.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = "InputObject", ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public TicketState? InputObject { get; set; }
-
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? NewName { get; set; }
-
         /// <summary>What kind of state it is: new, open, pending reminder, pending action, closed, merged, removed (name or id).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Tickets.StateTypeCompleter))]
         public string? StateType { get; set; }
 
-        private protected override string? StateTypeText => StateType;
+        /// <summary>Tickets in this state do not escalate.</summary>
+        [Parameter]
+        public SwitchParameter IgnoreEscalation { get; set; }
 
-        protected override void ProcessRecord()
+        private protected override string Noun => "state";
+        private protected override CatalogRecordService<TicketState> CreateService(ZammadConnection connection) => new StateService(connection, RequestLog);
+
+        private protected override Newtonsoft.Json.Linq.JObject? Fields()
         {
-            if (!(StateFields() is { } fields))
-                return;
-            if (NewName != null) fields["name"] = NewName;
-            Update(InputObject?.Id ?? Resolve(Id, Name), InputObject?.Name ?? Name, fields);
+            var fields = CommonFields();
+            if (IsBound(nameof(IgnoreEscalation))) fields["ignore_escalation"] = IgnoreEscalation.IsPresent;
+            return StateType == null || TryResolveInto(fields, "state_type_id", CatalogKind.StateType, StateType) ? fields : null;
         }
     }
 }

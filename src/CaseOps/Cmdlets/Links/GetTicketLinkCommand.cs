@@ -12,14 +12,8 @@ namespace CaseOps.Cmdlets.Links
     /// <summary>Gets the links of tickets, grouped by type (normal, parent, child); the output pipes into Get-Ticket.</summary>
     [Cmdlet(VerbsCommon.Get, "TicketLink")]
     [OutputType(typeof(TicketLink))]
-    public sealed class GetTicketLinkCommand : ZammadCmdlet
+    public sealed class GetTicketLinkCommand : PerTicketCmdlet
     {
-        /// <summary>The tickets (piped tickets bind by their Id; piped links list the linked ticket's links).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id")]
-        [ValidateRange(1, long.MaxValue)]
-        public long[] TicketId { get; set; } = Array.Empty<long>();
-
         /// <summary>Only links of these types.</summary>
         [Parameter]
         [ValidateSet("normal", "parent", "child")]

@@ -1,0 +1,19 @@
+using System.Management.Automation;
+using CaseOps.Zammad.Models;
+
+namespace CaseOps.Cmdlets.Catalog
+{
+    /// <summary>Creates a priority or state (admin).</summary>
+    public abstract class NewCatalogRecordCommand<T> : CatalogRecordWriteCmdlet<T> where T : ZammadNamedRecord
+    {
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (Fields() is { } fields)
+                Create(Name!, fields);
+        }
+    }
+}
