@@ -31,6 +31,7 @@ namespace CaseOps.Cmdlets.Tags
                     if (!ShouldProcess($"Tag '{name}'", "Create"))
                         continue;
                     Await(Tags.CreateAsync(name, CancellationToken));
+                    ForgetList();
                     if (FindInList(name) is { } created)
                         WriteObject(created);
                 }

@@ -33,6 +33,7 @@ namespace CaseOps.Cmdlets.Tags
                     if (!ShouldProcess($"Tag '{tag.Name}'{usage}", "Delete everywhere", Force))
                         continue;
                     Await(Tags.RemoveAsync(tag.Id, CancellationToken));
+                    Forget(tag);
                     WriteVerboseLine($"Deleted tag '{tag.Name}'");
                 }
                 catch (CaseOpsApiException ex)

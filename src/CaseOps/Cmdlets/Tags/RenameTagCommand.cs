@@ -53,6 +53,7 @@ namespace CaseOps.Cmdlets.Tags
                     && !ShouldContinue($"Merge tag '{tag.Name}' into the existing tag '{existing!.Name}' on every ticket? This cannot be undone.", "Merge tags"))
                     return;
                 Await(Tags.RenameAsync(tag.Id, newName, CancellationToken));
+                ForgetList();
                 WriteVerboseLine($"Renamed tag '{tag.Name}' to '{newName}'");
                 if (PassThru && FindInList(newName) is { } renamed)
                     WriteObject(renamed);

@@ -10,6 +10,13 @@ namespace CaseOps.Cmdlets.Tags
     public abstract class TagAdminCmdlet : ZammadCmdlet
     {
         private TagService? _tags;
+        private System.Collections.Generic.List<Tag>? _list;
+
+        /// <summary>Drops the kept tag list after a change, so the next lookup reads it again.</summary>
+        private protected void ForgetList() => _list = null;
+
+        /// <summary>Drops one deleted tag from the kept list; the others are unchanged by its deletion.</summary>
+        private protected void Forget(Tag tag) => _list?.Remove(tag);
 
         private protected TagService Tags => _tags ??= new TagService(ResolveConnection(), RequestLog);
 
@@ -19,7 +26,8 @@ namespace CaseOps.Cmdlets.Tags
         /// </summary>
         private protected Tag? FindInList(string name)
         {
-            var all = Await(Tags.ListAsync(CancellationToken));
+            // Read once per command and kept until this command changes the list: many piped names cost one read.
+            var all = _list ??= Await(Tags.ListAsync(CancellationToken));
             return all.Find(t => string.Equals(t.Name, name, System.StringComparison.Ordinal))
                 ?? all.Find(t => string.Equals(t.Name, name, System.StringComparison.OrdinalIgnoreCase));
         }

@@ -201,4 +201,18 @@ public sealed class TagTests : ZammadCmdletTestBase
         Assert.Contains("closed", Complete("Set-Ticket -Id 1 -State clo"));
         Assert.Contains("nicole.braun", Complete("Set-Ticket -Id 1 -Owner nic"));
     }
+
+    [Fact]
+    public void Removing_several_tags_reads_the_tag_list_once()
+    {
+        var id = NewTicket("Many tags");
+        Session.Run("param($id) Add-TicketTag $id -Name bulk-a, bulk-b, bulk-c", new() { ["id"] = id }).AssertSuccess();
+        Sandbox.Host.Requests.Clear();
+
+        Session.Run("Remove-Tag -Name bulk-a, bulk-b, bulk-c -Force").AssertSuccess();
+
+        Assert.Equal(1, Sent("GET", "tag_list"));
+        Assert.Equal(3, Sent("DELETE", "tag_list/"));
+        Assert.Empty(TagsOf(id));
+    }
 }
