@@ -243,4 +243,16 @@ public sealed class DownloadTests : CmdletTestBase
         Assert.Single(exported.Objects<FileInfo>());
         Assert.Equal(1, Sandbox.Host.Requests.Count(e => e.Path.EndsWith("/export")));
     }
+
+    [Fact]
+    public void Language_is_passed_to_the_summary_and_the_case_export()
+    {
+        var number = CaseWithEvents(1);
+
+        Single(Session.Run("param($n, $p) Export-CaseSummary $n -Path $p -Language de", new() { ["n"] = number, ["p"] = _folder }));
+        Single(Session.Run("param($n, $p) Export-Case $n -Path $p -Language fr -ExcludeFiles", new() { ["n"] = number, ["p"] = _folder }));
+
+        Assert.Contains("language=de", Sandbox.Host.Requests.Entries.Single(e => e.Path.EndsWith("/export")).QueryString);
+        Assert.Contains("language=fr", Sandbox.Host.Requests.Entries.Single(e => e.Path.EndsWith("/export/full")).QueryString);
+    }
 }

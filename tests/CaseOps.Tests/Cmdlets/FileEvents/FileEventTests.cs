@@ -172,4 +172,15 @@ public sealed class FileEventTests : CmdletTestBase
         Assert.StartsWith($"Case {number} is not open", result.FirstError.ErrorDetails.Message);
         Assert.Equal(new[] { id }, Events.EventsOf(number));
     }
+
+    [Fact]
+    public void IncludeTotalCount_writes_the_number_of_events_first()
+    {
+        var number = CaseWithEvents(4);
+
+        var result = Session.Run("param($n) Get-CaseFileEvent $n -IncludeTotalCount -First 1", new() { ["n"] = number }).AssertSuccess();
+
+        Assert.Equal((ulong)Events.EventsOf(number).Count, result.Output[0].BaseObject);
+        Assert.IsType<CaseFileEvent>(Assert.Single(result.Output.Skip(1)).BaseObject);
+    }
 }

@@ -126,4 +126,18 @@ public sealed class CatalogAdminTests : ZammadCmdletTestBase
         Assert.Contains("'pending reminder'", Complete("Set-TicketState -Name pend"));
         Assert.DoesNotContain("'2 normal'", Complete("Get-TicketState -Name 2"));
     }
+
+    [Fact]
+    public void Default_create_and_a_new_state_type_are_sent()
+    {
+        var priority = Session.Run("New-TicketPriority -Name '0 default test' -DefaultCreate").AssertSuccess().Objects<TicketPriority>().Single();
+        Assert.True(priority.DefaultCreate);
+        Assert.True(Read($"ticket_priorities/{priority.Id}").GetProperty("default_create").GetBoolean());
+
+        var state = Session.Run("New-TicketState -Name 'retyped' -StateType open").AssertSuccess().Objects<TicketState>().Single();
+        var retyped = Session.Run("Set-TicketState -Name retyped -StateType 'pending action'").AssertSuccess().Objects<TicketState>().Single();
+
+        Assert.Equal(2, state.StateTypeId);
+        Assert.Equal((state.Id, 4L), (retyped.Id, retyped.StateTypeId));
+    }
 }

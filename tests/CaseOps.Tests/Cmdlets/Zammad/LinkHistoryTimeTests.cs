@@ -140,4 +140,27 @@ public sealed class LinkHistoryTimeTests : ZammadCmdletTestBase
         Assert.DoesNotContain("'Legacy'", error.ErrorDetails.Message);
         Assert.Equal(0, Changes);
     }
+
+    [Fact]
+    public void Add_TicketLink_PassThru_returns_the_link_as_Get_TicketLink_shows_it()
+    {
+        var a = NewTicket("Pass link A");
+        var b = NewTicket("Pass link B");
+
+        var link = Session.Run("param($a, $b) Add-TicketLink $a $b -Type child -PassThru", new() { ["a"] = a, ["b"] = b }).AssertSuccess().Objects<TicketLink>().Single();
+
+        Assert.Equal((a, "child", b), (link.FromTicketId, link.LinkType, link.Id));
+    }
+
+    [Fact]
+    public void Time_can_be_accounted_on_an_article()
+    {
+        var id = NewTicket("Time on article");
+        var articleId = Read($"ticket_articles/by_ticket/{id}")[0].GetProperty("id").GetInt64();
+
+        var entry = Session.Run("param($id, $a) Add-TicketTimeAccounting $id 7 -ArticleId $a", new() { ["id"] = id, ["a"] = articleId }).AssertSuccess().Objects<TicketTimeAccounting>().Single();
+
+        Assert.Equal(articleId, entry.ArticleId);
+        Assert.Null(entry.Type);
+    }
 }

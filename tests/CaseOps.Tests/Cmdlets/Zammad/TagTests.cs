@@ -215,4 +215,16 @@ public sealed class TagTests : ZammadCmdletTestBase
         Assert.Equal(3, Sent("DELETE", "tag_list/"));
         Assert.Empty(TagsOf(id));
     }
+
+    [Fact]
+    public void Remove_TicketTag_PassThru_returns_the_changed_ticket()
+    {
+        var id = NewTicket("Untag and pass");
+        Session.Run("param($id) Add-TicketTag $id -Name passing", new() { ["id"] = id }).AssertSuccess();
+
+        var ticket = Session.Run("param($id) Remove-TicketTag $id -Name passing -PassThru", new() { ["id"] = id }).AssertSuccess().Objects<Ticket>().Single();
+
+        Assert.Equal(id, ticket.Id);
+        Assert.Empty(TagsOf(id));
+    }
 }

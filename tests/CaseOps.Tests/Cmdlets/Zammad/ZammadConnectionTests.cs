@@ -133,4 +133,15 @@ public sealed class ZammadConnectionTests : ZammadCmdletTestBase
         var connection = Session.Run("Get-CaseOpsConnection -Service Zammad").Output.Single();
         Assert.DoesNotContain(Sandbox.Host.Options.ZammadToken, connection.ToString());
     }
+
+    [Fact]
+    public void TimeoutSec_and_MaxRetries_shape_the_connection()
+    {
+        var connection = Session.Run("param($u, $t) Connect-Zammad -Uri $u -Token $t -TimeoutSec 7 -MaxRetries 2",
+            new() { ["u"] = Sandbox.Host.ZammadBaseUri.ToString(), ["t"] = PowerShellSession.Secure(Sandbox.Host.Options.ZammadToken) })
+            .AssertSuccess().Objects<ZammadConnection>().Single();
+
+        Assert.Equal(TimeSpan.FromSeconds(7), connection.Api.Options.Timeout);
+        Assert.Equal(2, connection.Api.Options.MaxRetries);
+    }
 }
