@@ -1,7 +1,4 @@
-using System;
-using System.Runtime.InteropServices;
 using System.Security;
-using System.Text;
 
 namespace CaseOps.Connections
 {
@@ -32,27 +29,7 @@ namespace CaseOps.Connections
 
         public bool IsEmpty => _secret.Length == 0 || (_login != null && _login.Length == 0);
 
-        public string AuthorizationHeader()
-        {
-            var secret = Unwrap(_secret);
-            return _login == null
-                ? "Token token=" + secret
-                : "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(_login + ":" + secret));
-        }
-
-        private static string Unwrap(SecureString secure)
-        {
-            var pointer = IntPtr.Zero;
-            try
-            {
-                pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
-                return Marshal.PtrToStringUni(pointer) ?? string.Empty;
-            }
-            finally
-            {
-                if (pointer != IntPtr.Zero)
-                    Marshal.ZeroFreeGlobalAllocUnicode(pointer);
-            }
-        }
+        public string AuthorizationHeader() =>
+            _login == null ? "Token token=" + SecureText.Reveal(_secret) : SecureText.BasicHeader(_login, _secret);
     }
 }

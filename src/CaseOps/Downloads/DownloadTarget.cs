@@ -73,6 +73,18 @@ namespace CaseOps.Downloads
             return new FileStream(_tempPath, FileMode.Create, FileAccess.Write, FileShare.None, 81920, FileOptions.SequentialScan);
         }
 
+        /// <summary>
+        /// Streams the answer to <paramref name="request"/> into this target through the connection's
+        /// client (its auth, retries and logging), then renames it into place.
+        /// </summary>
+        public async System.Threading.Tasks.Task<FileInfo> ReceiveAsync(ApiClient api, RestSharp.RestRequest request, StreamingDownloadProgress progress, IRequestLog log, System.Threading.CancellationToken cancellationToken)
+        {
+            var download = new StreamingDownload(Open, cancellationToken);
+            progress.Attach(download);
+            await api.DownloadAsync(request, download, log, cancellationToken).ConfigureAwait(false);
+            return Commit();
+        }
+
         /// <summary>Moves the complete file to its final path and returns it.</summary>
         public FileInfo Commit()
         {

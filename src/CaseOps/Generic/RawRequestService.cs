@@ -10,7 +10,6 @@ using CaseOps.Paging;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using RestSharp;
-using RestSharp.Interceptors;
 
 namespace CaseOps.Generic
 {
@@ -74,19 +73,15 @@ namespace CaseOps.Generic
         /// </summary>
         public async Task<RawApiResponse> SendRawAsync(RawRequest request, CancellationToken cancellationToken)
         {
-            // The Http core turns error statuses into exceptions that keep the error text but not
-            // the body and headers; the interceptor keeps the last answer for -Raw.
-            var capture = new LastResponse();
-            var restRequest = request.ToRestRequest();
-            restRequest.Interceptors = new List<Interceptor> { capture };
             RestResponse response;
             try
             {
-                response = await _api.SendAsync(restRequest, _log, cancellationToken).ConfigureAwait(false);
+                response = await _api.SendAsync(request.ToRestRequest(), _log, cancellationToken).ConfigureAwait(false);
             }
-            catch (CaseOpsApiException ex) when (ex.StatusCode != 0 && capture.Response is { } last && (int)last.StatusCode == ex.StatusCode)
+            catch (CaseOpsApiException ex) when (ex.Response is { } answered)
             {
-                response = last;
+                // An error status is an answer too: -Raw returns it as it came.
+                response = answered;
             }
             return ToRaw(response);
         }
@@ -216,20 +211,6 @@ namespace CaseOps.Generic
                 headers[header.Name!] = headers.TryGetValue(header.Name!, out var earlier) ? earlier + ", " + value : value;
             }
             return new RawApiResponse((int)response.StatusCode, headers, response.Content ?? string.Empty, response.ContentType);
-        }
-
-        /// <summary>Keeps the last answer RestSharp made, whatever its status.</summary>
-        private sealed class LastResponse : Interceptor
-        {
-            private RestResponse? _response;
-
-            public RestResponse? Response => Volatile.Read(ref _response);
-
-            public override ValueTask AfterRequest(RestResponse response, CancellationToken cancellationToken)
-            {
-                Volatile.Write(ref _response, response);
-                return default;
-            }
         }
     }
 }

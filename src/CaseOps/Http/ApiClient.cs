@@ -204,7 +204,10 @@ namespace CaseOps.Http
                     serverMessage == null && code == null ? string.Empty : ": " + string.Join(" ", new[] { code, serverMessage }.Where(s => !string.IsNullOrEmpty(s))));
             if (requestId != null)
                 message += " Request id: " + requestId + ".";
-            return new CaseOpsApiException(message, status, code, serverMessage, requestId, method, request.Resource, inner);
+            return new CaseOpsApiException(message, status, code, serverMessage, requestId, method, request.Resource, inner)
+            {
+                Response = status == 0 ? null : response,
+            };
         }
 
         private static string? HeaderValue(RestResponse response, string name) =>

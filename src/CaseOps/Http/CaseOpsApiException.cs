@@ -36,5 +36,8 @@ namespace CaseOps.Http
 
         /// <summary>The request path without host (never carries credentials).</summary>
         public string Resource { get; }
+
+        /// <summary>The answer as it came (status, headers, body), when one came; for callers that want it raw.</summary>
+        internal RestSharp.RestResponse? Response { get; set; }
     }
 }

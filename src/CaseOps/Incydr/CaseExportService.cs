@@ -58,13 +58,8 @@ namespace CaseOps.Incydr
         public Task<FileInfo> SaveSourceAsync(long caseNumber, string eventId, DownloadTarget target, StreamingDownloadProgress progress, CancellationToken cancellationToken) =>
             DownloadAsync(new RestRequest(CaseFileEventService.EventPath(caseNumber, eventId) + "/file"), target, progress, cancellationToken);
 
-        private async Task<FileInfo> DownloadAsync(RestRequest request, DownloadTarget target, StreamingDownloadProgress progress, CancellationToken cancellationToken)
-        {
-            var download = new StreamingDownload(target.Open, cancellationToken);
-            progress.Attach(download);
-            await _api.DownloadAsync(request, download, _log, cancellationToken).ConfigureAwait(false);
-            return target.Commit();
-        }
+        private Task<FileInfo> DownloadAsync(RestRequest request, DownloadTarget target, StreamingDownloadProgress progress, CancellationToken cancellationToken) =>
+            target.ReceiveAsync(_api, request, progress, _log, cancellationToken);
 
         private static string CasePath(long caseNumber) => "v1/cases/" + Text(caseNumber);
 

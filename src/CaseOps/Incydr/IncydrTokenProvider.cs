@@ -79,7 +79,7 @@ namespace CaseOps.Incydr
         private async Task<TokenState> FetchAsync(IRequestLog log, CancellationToken cancellationToken)
         {
             var request = new RestRequest("v1/oauth", Method.Post);
-            request.AddHeader("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(_clientId + ":" + new NetworkCredential(string.Empty, _clientSecret).Password)));
+            request.AddHeader("Authorization", Connections.SecureText.BasicHeader(_clientId, _clientSecret));
             request.AddQueryParameter("grant_type", "client_credentials");
             var requestedAt = DateTimeOffset.UtcNow;
             RestResponse response;

@@ -58,14 +58,8 @@ namespace CaseOps.Zammad
         }
 
         /// <summary>Streams one attachment into <paramref name="target"/>.</summary>
-        public async Task<FileInfo> SaveAttachmentAsync(long ticketId, long articleId, long attachmentId, DownloadTarget target, StreamingDownloadProgress progress, CancellationToken cancellationToken)
-        {
-            var request = new RestRequest($"ticket_attachment/{Text(ticketId)}/{Text(articleId)}/{Text(attachmentId)}");
-            var download = new StreamingDownload(target.Open, cancellationToken);
-            progress.Attach(download);
-            await _api.DownloadAsync(request, download, _log, cancellationToken).ConfigureAwait(false);
-            return target.Commit();
-        }
+        public Task<FileInfo> SaveAttachmentAsync(long ticketId, long articleId, long attachmentId, DownloadTarget target, StreamingDownloadProgress progress, CancellationToken cancellationToken) =>
+            target.ReceiveAsync(_api, new RestRequest($"ticket_attachment/{Text(ticketId)}/{Text(articleId)}/{Text(attachmentId)}"), progress, _log, cancellationToken);
 
         private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
     }

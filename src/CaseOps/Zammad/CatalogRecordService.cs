@@ -17,7 +17,6 @@ namespace CaseOps.Zammad
     /// </summary>
     public abstract class CatalogRecordService<T> where T : ZammadNamedRecord
     {
-        private const int PageSize = 100;
         private readonly ZammadConnection _connection;
         private readonly string _resource;
         private readonly CatalogKind _kind;
@@ -33,20 +32,8 @@ namespace CaseOps.Zammad
         private IRequestLog Log { get; }
 
         /// <summary>Every record, id ascending.</summary>
-        public async Task<List<T>> ListAsync(CancellationToken cancellationToken)
-        {
-            var all = new List<T>();
-            for (var page = 1; ; page++)
-            {
-                var request = new RestRequest(_resource);
-                request.AddQueryParameter("page", page.ToString(CultureInfo.InvariantCulture));
-                request.AddQueryParameter("per_page", PageSize.ToString(CultureInfo.InvariantCulture));
-                var items = await _connection.Api.SendAsync<List<T>>(request, Log, cancellationToken).ConfigureAwait(false);
-                all.AddRange(items);
-                if (items.Count < PageSize)
-                    return all;
-            }
-        }
+        public Task<List<T>> ListAsync(CancellationToken cancellationToken) =>
+            ZammadPages.ReadAllAsync<T>(_connection.Api, _resource, Log, cancellationToken);
 
         public Task<T> GetAsync(long id, CancellationToken cancellationToken) =>
             _connection.Api.SendAsync<T>(new RestRequest(RecordPath(id)), Log, cancellationToken);

@@ -75,13 +75,13 @@ namespace CaseOps.Zammad
             switch (kind)
             {
                 case CatalogKind.Group:
-                    var groups = await ReadAllAsync<ZammadGroup>("groups", log, cancellationToken).ConfigureAwait(false);
+                    var groups = await ZammadPages.ReadAllAsync<ZammadGroup>(_connection.Api, "groups", log, cancellationToken).ConfigureAwait(false);
                     return groups.Select(g => new CatalogEntry(g.Id, g.Name, g.Active)).ToList();
                 case CatalogKind.State:
-                    var states = await ReadAllAsync<TicketState>("ticket_states", log, cancellationToken).ConfigureAwait(false);
+                    var states = await ZammadPages.ReadAllAsync<TicketState>(_connection.Api, "ticket_states", log, cancellationToken).ConfigureAwait(false);
                     return states.Select(s => new CatalogEntry(s.Id, s.Name, s.Active)).ToList();
                 case CatalogKind.Priority:
-                    var priorities = await ReadAllAsync<TicketPriority>("ticket_priorities", log, cancellationToken).ConfigureAwait(false);
+                    var priorities = await ZammadPages.ReadAllAsync<TicketPriority>(_connection.Api, "ticket_priorities", log, cancellationToken).ConfigureAwait(false);
                     return priorities.Select(p => new CatalogEntry(p.Id, p.Name, p.Active)).ToList();
                 case CatalogKind.TimeAccountingType:
                     var types = await _connection.Api.SendAsync<List<ZammadNamedRecordRow>>(new RestRequest("time_accounting/types"), log, cancellationToken).ConfigureAwait(false);
@@ -92,7 +92,7 @@ namespace CaseOps.Zammad
                 default:
                     // Agents only: owners must be able to work on tickets. Login is the name users see
                     // in tickets; email works as well.
-                    var agents = await ReadAllAsync<ZammadUser>("users/search", log, cancellationToken, request =>
+                    var agents = await ZammadPages.ReadAllAsync<ZammadUser>(_connection.Api, "users/search", log, cancellationToken, request =>
                     {
                         request.AddQueryParameter("query", "*");
                         request.AddQueryParameter("permissions[]", "ticket.agent");
@@ -101,25 +101,6 @@ namespace CaseOps.Zammad
             }
         }
 
-        // Lookup tables are small, but a page size every endpoint accepts and a loop to the short
-        // page keep them whole whatever the server's per_page maximum.
-        private async Task<List<T>> ReadAllAsync<T>(string resource, IRequestLog log, CancellationToken cancellationToken, Action<RestRequest>? addQuery = null)
-        {
-            const int pageSize = 100;
-            var all = new List<T>();
-            for (var page = 1; ; page++)
-            {
-                var request = new RestRequest(resource);
-                addQuery?.Invoke(request);
-                request.AddQueryParameter("page", page.ToString(CultureInfo.InvariantCulture));
-                request.AddQueryParameter("per_page", pageSize.ToString(CultureInfo.InvariantCulture));
-                var items = await _connection.Api.SendAsync<List<T>>(request, log, cancellationToken).ConfigureAwait(false);
-                all.AddRange(items);
-                if (items.Count < pageSize)
-                    return all;
-            }
-        }
-    
         /// <summary>A row of a small lookup list that has no model of its own.</summary>
         private sealed class ZammadNamedRecordRow
         {
