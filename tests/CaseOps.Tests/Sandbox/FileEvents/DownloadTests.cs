@@ -27,6 +27,15 @@ public sealed class DownloadTests(FileEventsFixture fixture) : IClassFixture<Fil
         return (number, ids);
     }
 
+    // Every download: 200, the contract's media type, the unquoted file name, the full Content-Length.
+    private static void AssertDownload(Download reply, string contentType, string fileName)
+    {
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        Assert.Equal(contentType, reply.ContentType);
+        Assert.Equal("attachment; filename=" + fileName, reply.Disposition);
+        Assert.Equal(reply.Body.Length, reply.ContentLength);
+    }
+
     [Fact]
     public async Task Summary_is_a_valid_pdf_with_correct_xref_offsets()
     {
@@ -34,10 +43,7 @@ public sealed class DownloadTests(FileEventsFixture fixture) : IClassFixture<Fil
 
         var reply = await fixture.DownloadAsync($"/v1/cases/{number}/export?language=de");
 
-        Assert.Equal(HttpStatusCode.OK, reply.Status);
-        Assert.Equal("application/pdf", reply.ContentType);
-        Assert.Equal($"attachment; filename=Case-{number}-summary.pdf", reply.Disposition);
-        Assert.Equal(reply.Body.Length, reply.ContentLength);
+        AssertDownload(reply, "application/pdf", $"Case-{number}-summary.pdf");
         var text = Encoding.Latin1.GetString(reply.Body);
         Assert.StartsWith("%PDF-1.4\n", text, StringComparison.Ordinal);
         Assert.EndsWith("%%EOF\n", text, StringComparison.Ordinal);
@@ -82,10 +88,7 @@ public sealed class DownloadTests(FileEventsFixture fixture) : IClassFixture<Fil
 
         var reply = await fixture.DownloadAsync($"/v1/cases/{number}/fileevent/export");
 
-        Assert.Equal(HttpStatusCode.OK, reply.Status);
-        Assert.Equal("text/csv", reply.ContentType);
-        Assert.Equal($"attachment; filename=Case-{number}-file-events.csv", reply.Disposition);
-        Assert.Equal(reply.Body.Length, reply.ContentLength);
+        AssertDownload(reply, "text/csv", $"Case-{number}-file-events.csv");
         var lines = reply.Text.Split("\r\n");
         Assert.Equal("eventId,eventTimestamp,fileName,filePath,fileAvailability,riskScore,riskSeverity,exposure,riskIndicators", lines[0]);
         Assert.Equal(string.Empty, lines[^1]);
@@ -119,10 +122,7 @@ public sealed class DownloadTests(FileEventsFixture fixture) : IClassFixture<Fil
 
         var reply = await fixture.DownloadAsync($"/v1/cases/{number}/export/full{query}");
 
-        Assert.Equal(HttpStatusCode.OK, reply.Status);
-        Assert.Equal("application/zip", reply.ContentType);
-        Assert.Equal($"attachment; filename=Case-{number}-export.zip", reply.Disposition);
-        Assert.Equal(reply.Body.Length, reply.ContentLength);
+        AssertDownload(reply, "application/zip", $"Case-{number}-export.zip");
         using var zip = new ZipArchive(new MemoryStream(reply.Body), ZipArchiveMode.Read);
         var expected = new List<string>();
         if (summary)
