@@ -15,25 +15,11 @@ namespace CaseOps.Cmdlets.FileEvents
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "CaseFileEvent", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(void))]
-    public sealed class AddCaseFileEventCommand : IncydrCmdlet
+    public sealed class AddCaseFileEventCommand : CaseFileEventChangeCmdlet
     {
         private readonly Dictionary<long, List<string>> _pending = new Dictionary<long, List<string>>();
         private readonly Dictionary<long, HashSet<string>> _onCase = new Dictionary<long, HashSet<string>>();
         private readonly Dictionary<long, HashSet<string>> _given = new Dictionary<long, HashSet<string>>();
-        private CaseFileEventService? _service;
-
-        /// <summary>The case (piped cases bind by their Number).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Number")]
-        [ValidateRange(1, long.MaxValue)]
-        public long CaseNumber { get; set; }
-
-        /// <summary>One or many file event ids, also from the pipeline.</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[] EventId { get; set; } = Array.Empty<string>();
-
-        private CaseFileEventService Service => _service ??= new CaseFileEventService(ResolveConnection(), RequestLog);
 
         protected override void ProcessRecord()
         {
@@ -73,7 +59,7 @@ namespace CaseOps.Cmdlets.FileEvents
                 return known;
             try
             {
-                known = Await(Service.ListIdsAsync(caseNumber, CancellationToken));
+                known = Await(FileEvents.ListIdsAsync(caseNumber, CancellationToken));
             }
             catch (CaseOpsApiException ex)
             {
@@ -95,7 +81,7 @@ namespace CaseOps.Cmdlets.FileEvents
                 return;
             try
             {
-                Await(Service.AddAsync(caseNumber, ids, CancellationToken));
+                Await(FileEvents.AddAsync(caseNumber, ids, CancellationToken));
                 WriteVerboseLine($"Attached {description} to case {caseNumber}");
             }
             catch (CaseOpsApiException ex)
