@@ -9,16 +9,16 @@ using CaseOps.Zammad.Models;
 namespace CaseOps.Cmdlets.Catalog
 {
     /// <summary>What the priority and state cmdlets share: their service, their noun, their errors.</summary>
-    public abstract class CatalogRecordCmdlet<T> : ZammadCmdlet where T : ZammadNamedRecord
+    public abstract class CatalogRecordCmdlet : ZammadCmdlet
     {
-        private CatalogRecordService<T>? _service;
+        private CatalogRecordService? _service;
 
         /// <summary>"priority" or "state".</summary>
         private protected abstract string Noun { get; }
 
-        private protected abstract CatalogRecordService<T> CreateService(ZammadConnection connection);
+        private protected abstract CatalogRecordService CreateService(ZammadConnection connection);
 
-        private protected CatalogRecordService<T> Service => _service ??= CreateService(ResolveConnection());
+        private protected CatalogRecordService Service => _service ??= CreateService(ResolveConnection());
 
         private protected string Title => "Ticket" + char.ToUpperInvariant(Noun[0]) + Noun.Substring(1);
 
@@ -38,7 +38,7 @@ namespace CaseOps.Cmdlets.Catalog
     }
 
     /// <summary>The fields New- and Set- of priorities and states share.</summary>
-    public abstract class CatalogRecordWriteCmdlet<T> : CatalogRecordCmdlet<T> where T : ZammadNamedRecord
+    public abstract class CatalogRecordWriteCmdlet : CatalogRecordCmdlet
     {
         [Parameter]
         [AllowNull, AllowEmptyString]

@@ -7,7 +7,7 @@ using CaseOps.Zammad.Models;
 namespace CaseOps.Cmdlets.Catalog
 {
     /// <summary>Gets priorities or states: all, by name (wildcards) or by id.</summary>
-    public abstract class GetCatalogRecordCommand<T> : CatalogRecordCmdlet<T> where T : ZammadNamedRecord
+    public abstract class GetCatalogRecordCommand : CatalogRecordCmdlet
     {
         private protected const string NameSet = "ByName";
         private protected const string IdSet = "ById";

@@ -8,9 +8,9 @@ namespace CaseOps.Cmdlets.Catalog
     /// <summary>Gets ticket priorities: all, by name (wildcards) or by id.</summary>
     [Cmdlet(VerbsCommon.Get, "TicketPriority", DefaultParameterSetName = NameSet)]
     [OutputType(typeof(TicketPriority))]
-    public sealed class GetTicketPriorityCommand : GetCatalogRecordCommand<TicketPriority>
+    public sealed class GetTicketPriorityCommand : GetCatalogRecordCommand
     {
         private protected override string Noun => "priority";
-        private protected override CatalogRecordService<TicketPriority> CreateService(ZammadConnection connection) => new PriorityService(connection, RequestLog);
+        private protected override CatalogRecordService CreateService(ZammadConnection connection) => new PriorityService(connection, RequestLog);
     }
 }

@@ -8,9 +8,9 @@ namespace CaseOps.Cmdlets.Catalog
     /// <summary>Gets ticket states: all, by name (wildcards) or by id.</summary>
     [Cmdlet(VerbsCommon.Get, "TicketState", DefaultParameterSetName = NameSet)]
     [OutputType(typeof(TicketState))]
-    public sealed class GetTicketStateCommand : GetCatalogRecordCommand<TicketState>
+    public sealed class GetTicketStateCommand : GetCatalogRecordCommand
     {
         private protected override string Noun => "state";
-        private protected override CatalogRecordService<TicketState> CreateService(ZammadConnection connection) => new StateService(connection, RequestLog);
+        private protected override CatalogRecordService CreateService(ZammadConnection connection) => new StateService(connection, RequestLog);
     }
 }

@@ -4,7 +4,7 @@ using CaseOps.Zammad.Models;
 namespace CaseOps.Cmdlets.Catalog
 {
     /// <summary>Creates a priority or state (admin).</summary>
-    public abstract class NewCatalogRecordCommand<T> : CatalogRecordWriteCmdlet<T> where T : ZammadNamedRecord
+    public abstract class NewCatalogRecordCommand : CatalogRecordWriteCmdlet
     {
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]

@@ -8,14 +8,14 @@ namespace CaseOps.Cmdlets.Catalog
     /// <summary>Creates a ticket priority (admin).</summary>
     [Cmdlet(VerbsCommon.New, "TicketPriority", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(TicketPriority))]
-    public sealed class NewTicketPriorityCommand : NewCatalogRecordCommand<TicketPriority>
+    public sealed class NewTicketPriorityCommand : NewCatalogRecordCommand
     {
         /// <summary>Makes it the priority of new tickets that name none.</summary>
         [Parameter]
         public SwitchParameter DefaultCreate { get; set; }
 
         private protected override string Noun => "priority";
-        private protected override CatalogRecordService<TicketPriority> CreateService(ZammadConnection connection) => new PriorityService(connection, RequestLog);
+        private protected override CatalogRecordService CreateService(ZammadConnection connection) => new PriorityService(connection, RequestLog);
 
         private protected override Newtonsoft.Json.Linq.JObject? Fields()
         {

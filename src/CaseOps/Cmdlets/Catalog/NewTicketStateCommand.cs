@@ -8,7 +8,7 @@ namespace CaseOps.Cmdlets.Catalog
     /// <summary>Creates a ticket state of a given state type (admin).</summary>
     [Cmdlet(VerbsCommon.New, "TicketState", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(TicketState))]
-    public sealed class NewTicketStateCommand : NewCatalogRecordCommand<TicketState>
+    public sealed class NewTicketStateCommand : NewCatalogRecordCommand
     {
         /// <summary>What kind of state it is: new, open, pending reminder, pending action, closed, merged, removed (name or id).</summary>
         [Parameter(Mandatory = true, Position = 1)]
@@ -21,7 +21,7 @@ namespace CaseOps.Cmdlets.Catalog
         public SwitchParameter IgnoreEscalation { get; set; }
 
         private protected override string Noun => "state";
-        private protected override CatalogRecordService<TicketState> CreateService(ZammadConnection connection) => new StateService(connection, RequestLog);
+        private protected override CatalogRecordService CreateService(ZammadConnection connection) => new StateService(connection, RequestLog);
 
         private protected override Newtonsoft.Json.Linq.JObject? Fields()
         {

@@ -5,7 +5,7 @@ using CaseOps.Zammad.Models;
 namespace CaseOps.Cmdlets.Catalog
 {
     /// <summary>Deletes priorities or states; Zammad refuses while tickets use them.</summary>
-    public abstract class RemoveCatalogRecordCommand<T> : CatalogRecordCmdlet<T> where T : ZammadNamedRecord
+    public abstract class RemoveCatalogRecordCommand : CatalogRecordCmdlet
     {
         private protected const string NameSet = "ByName";
         private protected const string IdSet = "ById";
@@ -19,10 +19,8 @@ namespace CaseOps.Cmdlets.Catalog
         [ValidateRange(1, long.MaxValue)]
         public long Id { get; set; }
 
-        /// <summary>A priority or state from Get-TicketPriority or Get-TicketState (only these bind from the pipeline, so a piped ticket never names one).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = "InputObject", ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public T? InputObject { get; set; }
+        /// <summary>The record piped in: the concrete cmdlet declares -InputObject with its own record type.</summary>
+        private protected abstract ZammadNamedRecord? Piped { get; }
 
         /// <summary>Deletes without asking, as -Confirm:$false does.</summary>
         [Parameter]
@@ -30,8 +28,8 @@ namespace CaseOps.Cmdlets.Catalog
 
         protected override void ProcessRecord()
         {
-            var name = InputObject?.Name ?? Name;
-            if (!((InputObject?.Id ?? Resolve(Id, Name)) is long id))
+            var name = Piped?.Name ?? Name;
+            if (!((Piped?.Id ?? Resolve(Id, Name)) is long id))
                 return;
             var label = name != null ? $"'{name}' ({id})" : id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (!ShouldProcess($"Ticket {Noun} {label}", "Delete", Force))
@@ -44,7 +42,7 @@ namespace CaseOps.Cmdlets.Catalog
             catch (CaseOpsApiException ex) when (ex.StatusCode == 422 && (ex.ServerMessage ?? string.Empty).IndexOf("reference", System.StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 // Zammad's own words ("Can't delete, object has references.") plus what to do about it.
-                WriteError(new ErrorRecord(ex, Title.Substring(6) + "InUse", ErrorCategory.InvalidOperation, (object?)InputObject ?? name ?? (object)id)
+                WriteError(new ErrorRecord(ex, Title.Substring(6) + "InUse", ErrorCategory.InvalidOperation, (object?)Piped ?? name ?? (object)id)
                 {
                     ErrorDetails = new ErrorDetails($"Zammad refused to delete ticket {Noun} {label}: {ex.ServerMessage ?? ex.Message}")
                     {

@@ -8,9 +8,16 @@ namespace CaseOps.Cmdlets.Catalog
     /// <summary>Deletes a ticket state (admin); Zammad refuses while tickets use it.</summary>
     [Cmdlet(VerbsCommon.Remove, "TicketState", DefaultParameterSetName = NameSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveTicketStateCommand : RemoveCatalogRecordCommand<TicketState>
+    public sealed class RemoveTicketStateCommand : RemoveCatalogRecordCommand
     {
+        /// <summary>A state from Get-TicketState; only these bind from the pipeline, so a piped ticket never names one.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "InputObject", ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public TicketState? InputObject { get; set; }
+
+        private protected override ZammadNamedRecord? Piped => InputObject;
+
         private protected override string Noun => "state";
-        private protected override CatalogRecordService<TicketState> CreateService(ZammadConnection connection) => new StateService(connection, RequestLog);
+        private protected override CatalogRecordService CreateService(ZammadConnection connection) => new StateService(connection, RequestLog);
     }
 }

@@ -4,7 +4,7 @@ using CaseOps.Zammad.Models;
 namespace CaseOps.Cmdlets.Catalog
 {
     /// <summary>Changes a priority or state (admin), given by name, id or from the pipeline; sends only what is given.</summary>
-    public abstract class SetCatalogRecordCommand<T> : CatalogRecordWriteCmdlet<T> where T : ZammadNamedRecord
+    public abstract class SetCatalogRecordCommand : CatalogRecordWriteCmdlet
     {
         private protected const string NameSet = "ByName";
 
@@ -17,10 +17,8 @@ namespace CaseOps.Cmdlets.Catalog
         [ValidateRange(1, long.MaxValue)]
         public long Id { get; set; }
 
-        /// <summary>A priority or state from Get-TicketPriority or Get-TicketState; only these bind from the pipeline.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = "InputObject", ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public T? InputObject { get; set; }
+        /// <summary>The record piped in: the concrete cmdlet declares -InputObject with its own record type.</summary>
+        private protected abstract ZammadNamedRecord? Piped { get; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -31,7 +29,7 @@ namespace CaseOps.Cmdlets.Catalog
             if (!(Fields() is { } fields))
                 return;
             if (NewName != null) fields["name"] = NewName;
-            Update(InputObject?.Id ?? Resolve(Id, Name), InputObject?.Name ?? Name, fields);
+            Update(Piped?.Id ?? Resolve(Id, Name), Piped?.Name ?? Name, fields);
         }
     }
 }

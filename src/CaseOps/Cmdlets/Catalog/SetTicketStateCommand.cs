@@ -8,7 +8,7 @@ namespace CaseOps.Cmdlets.Catalog
     /// <summary>Changes a ticket state (admin): its name, state type, note, or whether it is active.</summary>
     [Cmdlet(VerbsCommon.Set, "TicketState", DefaultParameterSetName = NameSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(TicketState))]
-    public sealed class SetTicketStateCommand : SetCatalogRecordCommand<TicketState>
+    public sealed class SetTicketStateCommand : SetCatalogRecordCommand
     {
         /// <summary>What kind of state it is: new, open, pending reminder, pending action, closed, merged, removed (name or id).</summary>
         [Parameter]
@@ -20,8 +20,15 @@ namespace CaseOps.Cmdlets.Catalog
         [Parameter]
         public SwitchParameter IgnoreEscalation { get; set; }
 
+        /// <summary>A state from Get-TicketState; only these bind from the pipeline, so a piped ticket never names one.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "InputObject", ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public TicketState? InputObject { get; set; }
+
+        private protected override ZammadNamedRecord? Piped => InputObject;
+
         private protected override string Noun => "state";
-        private protected override CatalogRecordService<TicketState> CreateService(ZammadConnection connection) => new StateService(connection, RequestLog);
+        private protected override CatalogRecordService CreateService(ZammadConnection connection) => new StateService(connection, RequestLog);
 
         private protected override Newtonsoft.Json.Linq.JObject? Fields()
         {

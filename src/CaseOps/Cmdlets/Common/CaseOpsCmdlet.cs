@@ -83,7 +83,7 @@ namespace CaseOps.Cmdlets.Common
         /// </summary>
         protected void WriteStream<T>(PageStream<T> stream, string activity, bool includeTotalCount, Func<T, object>? project = null)
         {
-            var enumerator = stream.GetAsyncEnumerator(CancellationToken);
+            var enumerator = stream.OpenReader(CancellationToken);
             var totalWritten = false;
             var progress = new ProgressRecord(Interlocked.Increment(ref _nextActivityId), activity, "Fetching the first page");
             var progressShown = false;
@@ -95,7 +95,7 @@ namespace CaseOps.Cmdlets.Common
                 while (true)
                 {
                     var next = enumerator.MoveNextAsync();
-                    var hasItem = next.IsCompletedSuccessfully ? next.Result : Await(next.AsTask());
+                    var hasItem = next.Status == TaskStatus.RanToCompletion ? next.Result : Await(next);
                     if (includeTotalCount && !totalWritten)
                     {
                         WriteObject(PagingParameters.NewTotalCount((ulong)(stream.TotalCount ?? 0), stream.TotalCount.HasValue ? 1.0 : 0.0));
@@ -125,7 +125,7 @@ namespace CaseOps.Cmdlets.Common
             }
             finally
             {
-                Await(enumerator.DisposeAsync().AsTask());
+                Await(enumerator.DisposeAsync());
                 if (progressShown)
                 {
                     progress.RecordType = ProgressRecordType.Completed;

@@ -4,17 +4,18 @@ using CaseOps.Connections;
 namespace CaseOps.Cmdlets.Common
 {
     /// <summary>
-    /// Base of the cmdlets that act on one service: the -Connection parameter and the order in which
-    /// a connection is found (explicit, this runspace's default, the environment variables).
+    /// Base of the cmdlets that act on one service: the order in which a connection is found
+    /// (explicit, this runspace's default, the environment variables). Not generic over the connection
+    /// type: a cmdlet class whose base is instantiated over an engine type could not be loaded before
+    /// the engine is (docs/architecture.md, "Assemblies and load contexts"); the -Connection parameter
+    /// is declared by the service's base class with its own type.
     /// </summary>
-    public abstract class ConnectedCmdlet<TConnection> : CaseOpsCmdlet where TConnection : CaseOpsConnection
+    public abstract class ConnectedCmdlet : CaseOpsCmdlet
     {
-        private TConnection? _resolved;
+        private CaseOpsConnection? _resolved;
 
-        /// <summary>The connection to use instead of this session's default one.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public TConnection? Connection { get; set; }
+        /// <summary>The -Connection the user gave, or null.</summary>
+        private protected abstract CaseOpsConnection? ExplicitConnection { get; }
 
         private protected abstract CaseOpsService TargetService { get; }
 
@@ -22,25 +23,25 @@ namespace CaseOps.Cmdlets.Common
         private protected abstract string ConnectHint { get; }
 
         /// <summary>A connection made from the environment variables, or null when they are not all set.</summary>
-        private protected abstract TConnection? FromEnvironment();
+        private protected abstract CaseOpsConnection? FromEnvironment();
 
         /// <summary>
         /// The explicit connection, else this runspace's default, else one made from the environment
         /// variables; otherwise a terminating error that says how to connect.
         /// </summary>
-        protected TConnection ResolveConnection()
+        private protected CaseOpsConnection ResolveServiceConnection()
         {
             if (_resolved != null)
                 return _resolved;
-            if (Connection != null)
+            if (ExplicitConnection is { } connection)
             {
-                if (Connection.IsClosed)
+                if (connection.IsClosed)
                     ThrowTerminatingError(new ErrorRecord(
-                        new PSInvalidOperationException($"The connection {Connection} was closed by Disconnect-CaseOps. Run Connect-{TargetService} again."),
-                        "ConnectionClosed", ErrorCategory.InvalidOperation, Connection));
-                return _resolved = Connection;
+                        new PSInvalidOperationException($"The connection {connection} was closed by Disconnect-CaseOps. Run Connect-{TargetService} again."),
+                        "ConnectionClosed", ErrorCategory.InvalidOperation, connection));
+                return _resolved = connection;
             }
-            if (ConnectionRegistry.Get(TargetService) is TConnection current)
+            if (ConnectionRegistry.Get(TargetService) is { } current)
                 return _resolved = current;
             if (FromEnvironment() is { } fromEnvironment)
             {

@@ -1,18 +1,29 @@
+using System.Management.Automation;
 using CaseOps.Connections;
 using CaseOps.Http;
 
 namespace CaseOps.Cmdlets.Common
 {
     /// <summary>Base of the cmdlets that act on Incydr.</summary>
-    public abstract class IncydrCmdlet : ConnectedCmdlet<IncydrConnection>
+    public abstract class IncydrCmdlet : ConnectedCmdlet
     {
+        /// <summary>The Incydr connection to use instead of this session's default one.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public IncydrConnection? Connection { get; set; }
+
+        private protected override CaseOpsConnection? ExplicitConnection => Connection;
+
+        /// <summary>The connection to use (see <see cref="ConnectedCmdlet"/>); a terminating error when there is none.</summary>
+        protected IncydrConnection ResolveConnection() => (IncydrConnection)ResolveServiceConnection();
+
         private protected override CaseOpsService TargetService => CaseOpsService.Incydr;
 
         private protected override string ConnectHint =>
             "Run Connect-Incydr -Uri <base URL> -Credential <client id and secret> first, pass -Connection, "
             + $"or set {IncydrConnectionFactory.UrlVariable}, {IncydrConnectionFactory.ClientIdVariable} and {IncydrConnectionFactory.ClientSecretVariable}.";
 
-        private protected override IncydrConnection? FromEnvironment()
+        private protected override CaseOpsConnection? FromEnvironment()
         {
             if (!EndpointPolicy.TryNormalize(IncydrConnectionFactory.EnvironmentUrl, out var uri, out _)
                 || !(IncydrConnectionFactory.EnvironmentCredential() is { } credential))

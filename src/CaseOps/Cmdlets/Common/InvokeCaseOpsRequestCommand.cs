@@ -6,7 +6,6 @@ using CaseOps.Generic;
 using CaseOps.Http;
 using CaseOps.Zammad;
 using Newtonsoft.Json.Linq;
-using RestSharp;
 
 namespace CaseOps.Cmdlets.Common
 {
@@ -61,16 +60,16 @@ namespace CaseOps.Cmdlets.Common
 
         protected override void BeginProcessing()
         {
-            RestSharp.Method method;
+            string method;
             try
             {
                 method = RawRequest.ParseMethod(Method);
-                if (All.IsPresent && method != RestSharp.Method.Get)
+                if (All.IsPresent && method != "GET")
                     throw new ArgumentException($"-All follows the paging of GET requests; it cannot be used with -Method {Method.ToUpperInvariant()}.");
                 if (All.IsPresent && Raw.IsPresent)
                     throw new ArgumentException("-All and -Raw cannot be used together: -Raw returns one answer as it came, -All the items of many pages.");
                 var hasBody = IsBound(nameof(Body)) && Body != null;
-                if (hasBody && method == RestSharp.Method.Get)
+                if (hasBody && method == "GET")
                     throw new ArgumentException("A GET request carries no body; pass its parameters with -Query.");
                 _request = RawRequest.Create(method, Path, RawRequestParameters.QueryPairs(Query), hasBody ? RawRequestParameters.BodyText(Body) : null);
             }
@@ -92,8 +91,8 @@ namespace CaseOps.Cmdlets.Common
             var service = new RawRequestService(connection, RequestLog);
             var context = new ErrorContext(request.Description, "RequestFailed", request.Path);
 
-            if (request.Method != RestSharp.Method.Get
-                && !ShouldProcess($"{connection.Service} {new Uri(connection.BaseUri, request.Path)}", RawRequest.MethodName(request.Method)))
+            if (!request.IsGet
+                && !ShouldProcess($"{connection.Service} {new Uri(connection.BaseUri, request.Path)}", request.Method))
                 return;
 
             try

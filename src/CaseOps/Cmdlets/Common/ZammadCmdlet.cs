@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Management.Automation;
 using System.Threading.Tasks;
 using CaseOps.Connections;
 using CaseOps.Http;
@@ -8,15 +9,25 @@ using CaseOps.Zammad;
 namespace CaseOps.Cmdlets.Common
 {
     /// <summary>Base of the cmdlets that act on Zammad.</summary>
-    public abstract class ZammadCmdlet : ConnectedCmdlet<ZammadConnection>
+    public abstract class ZammadCmdlet : ConnectedCmdlet
     {
+        /// <summary>The Zammad connection to use instead of this session's default one.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public ZammadConnection? Connection { get; set; }
+
+        private protected override CaseOpsConnection? ExplicitConnection => Connection;
+
+        /// <summary>The connection to use (see <see cref="ConnectedCmdlet"/>); a terminating error when there is none.</summary>
+        protected ZammadConnection ResolveConnection() => (ZammadConnection)ResolveServiceConnection();
+
         private protected override CaseOpsService TargetService => CaseOpsService.Zammad;
 
         private protected override string ConnectHint =>
             "Run Connect-Zammad -Uri <https://host/api/v1> -Token <API token> first, pass -Connection, "
             + $"or set {ZammadConnectionFactory.UrlVariable} and {ZammadConnectionFactory.TokenVariable}.";
 
-        private protected override ZammadConnection? FromEnvironment()
+        private protected override CaseOpsConnection? FromEnvironment()
         {
             if (!ZammadConnectionFactory.TryNormalizeUri(ZammadConnectionFactory.EnvironmentUrl, out var uri, out _)
                 || !(ZammadConnectionFactory.EnvironmentToken() is { } token))

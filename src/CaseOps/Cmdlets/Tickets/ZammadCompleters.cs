@@ -116,17 +116,17 @@ namespace CaseOps.Cmdlets.Tickets
     // Re-implements the interface so PowerShell calls the method below, which first picks the list.
     public sealed class CatalogRecordNameCompleter : ZammadCompleter, IArgumentCompleter
     {
-        private CatalogKind _kind;
+        private bool _states; // not a CatalogKind field: see docs/architecture.md, "Assemblies and load contexts"
 
         public new IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            _kind = (commandName ?? string.Empty).EndsWith("TicketState", StringComparison.OrdinalIgnoreCase) ? CatalogKind.State : CatalogKind.Priority;
+            _states = (commandName ?? string.Empty).EndsWith("TicketState", StringComparison.OrdinalIgnoreCase);
             return base.CompleteArgument(commandName ?? string.Empty, parameterName, wordToComplete, commandAst, fakeBoundParameters);
         }
 
         private protected override async Task<IReadOnlyList<string>> CandidatesAsync(ZammadConnection connection, string typed, CancellationToken cancellationToken) =>
-            (await connection.Catalog.GetAsync(_kind, RequestLog.None, cancellationToken).ConfigureAwait(false)).Select(e => e.Name).ToList();
+            (await connection.Catalog.GetAsync(_states ? CatalogKind.State : CatalogKind.Priority, RequestLog.None, cancellationToken).ConfigureAwait(false)).Select(e => e.Name).ToList();
     }
 
     public sealed class TimeAccountingTypeCompleter : CatalogCompleter { private protected override CatalogKind Kind => CatalogKind.TimeAccountingType; }

@@ -93,7 +93,7 @@ namespace CaseOps.Generic
         /// </summary>
         public PageStream<JToken> List(RawRequest request)
         {
-            if (request.Method != Method.Get)
+            if (!request.IsGet)
                 throw new ArgumentException("-All follows the paging of GET requests only.");
             var incydr = Service == CaseOpsService.Incydr;
             var pageKey = incydr ? "pgNum" : "page";

@@ -18,7 +18,7 @@ namespace CaseOps.Generic
         // A scheme ("https:", "mailto:") before the first slash makes a path absolute.
         private static readonly Regex Scheme = new Regex(@"^[A-Za-z][A-Za-z0-9+.\-]*:", RegexOptions.CultureInvariant);
 
-        private RawRequest(Method method, string path, IReadOnlyList<KeyValuePair<string, string>> query, string? body)
+        private RawRequest(string method, string path, IReadOnlyList<KeyValuePair<string, string>> query, string? body)
         {
             Method = method;
             Path = path;
@@ -26,7 +26,11 @@ namespace CaseOps.Generic
             Body = body;
         }
 
-        public Method Method { get; }
+        /// <summary>The method in upper case: GET, POST, PUT, PATCH or DELETE.</summary>
+        public string Method { get; }
+
+        /// <summary>True for GET, the one method that reads and pages.</summary>
+        public bool IsGet => Method == "GET";
 
         /// <summary>The path relative to the base URL, without a leading slash (it may carry a query string).</summary>
         public string Path { get; }
@@ -37,26 +41,33 @@ namespace CaseOps.Generic
         public string? Body { get; }
 
         /// <summary>"GET tickets/12": how messages name the request.</summary>
-        public string Description => MethodName(Method) + " " + Path;
+        public string Description => Method + " " + Path;
 
-        public static string MethodName(Method method) => method.ToString().ToUpperInvariant();
-
-        public static Method ParseMethod(string name)
+        /// <summary>The method in upper case; throws <see cref="ArgumentException"/> for one the API does not use.</summary>
+        public static string ParseMethod(string name)
         {
-            switch ((name ?? string.Empty).Trim().ToUpperInvariant())
+            var method = (name ?? string.Empty).Trim().ToUpperInvariant();
+            if (ToRestMethod(method) == null)
+                throw new ArgumentException($"'{name}' is not a supported method; use GET, POST, PUT, PATCH or DELETE.");
+            return method;
+        }
+
+        private static Method? ToRestMethod(string method)
+        {
+            switch (method)
             {
-                case "GET": return Method.Get;
-                case "POST": return Method.Post;
-                case "PUT": return Method.Put;
-                case "PATCH": return Method.Patch;
-                case "DELETE": return Method.Delete;
-                default: throw new ArgumentException($"'{name}' is not a supported method; use GET, POST, PUT, PATCH or DELETE.");
+                case "GET": return RestSharp.Method.Get;
+                case "POST": return RestSharp.Method.Post;
+                case "PUT": return RestSharp.Method.Put;
+                case "PATCH": return RestSharp.Method.Patch;
+                case "DELETE": return RestSharp.Method.Delete;
+                default: return null;
             }
         }
 
         /// <summary>Checks the path; throws <see cref="ArgumentException"/> with a message for the user.</summary>
-        public static RawRequest Create(Method method, string path, IReadOnlyList<KeyValuePair<string, string>> query, string? body) =>
-            new RawRequest(method, NormalizePath(path), query, body);
+        public static RawRequest Create(string method, string path, IReadOnlyList<KeyValuePair<string, string>> query, string? body) =>
+            new RawRequest(ParseMethod(method), NormalizePath(path), query, body);
 
         /// <summary>
         /// A path relative to the base URL. Absolute and protocol-relative URLs are refused, so the
@@ -85,7 +96,7 @@ namespace CaseOps.Generic
         /// <summary>The RestSharp request: path, query parameters in order, the JSON body.</summary>
         public RestRequest ToRestRequest()
         {
-            var request = new RestRequest(Path, Method);
+            var request = new RestRequest(Path, ToRestMethod(Method)!.Value);
             foreach (var pair in Query)
                 request.AddQueryParameter(pair.Key, pair.Value);
             if (Body != null)

@@ -13,9 +13,10 @@ namespace CaseOps.Zammad
     /// <summary>
     /// Administration of one of the ticket lookup lists (priorities, states): list, read, create,
     /// change, delete. Every change drops the connection's cached copy of the list, so the next name
-    /// lookup sees it.
+    /// lookup sees it. Not generic to its callers: a cmdlet class whose base is instantiated over an
+    /// engine type could not be loaded before the engine is (docs/architecture.md, "Assemblies and load contexts").
     /// </summary>
-    public abstract class CatalogRecordService<T> where T : ZammadNamedRecord
+    public abstract class CatalogRecordService
     {
         private readonly ZammadConnection _connection;
         private readonly string _resource;
@@ -29,32 +30,38 @@ namespace CaseOps.Zammad
             _kind = kind;
         }
 
-        private IRequestLog Log { get; }
+        private protected IRequestLog Log { get; }
+
+        private protected ZammadConnection Connection => _connection;
+
+        private protected string Resource => _resource;
 
         /// <summary>Every record, id ascending.</summary>
-        public Task<List<T>> ListAsync(CancellationToken cancellationToken) =>
-            ZammadPages.ReadAllAsync<T>(_connection.Api, _resource, Log, cancellationToken);
+        public abstract Task<IReadOnlyList<ZammadNamedRecord>> ListAsync(CancellationToken cancellationToken);
 
-        public Task<T> GetAsync(long id, CancellationToken cancellationToken) =>
-            _connection.Api.SendAsync<T>(new RestRequest(RecordPath(id)), Log, cancellationToken);
+        public Task<ZammadNamedRecord> GetAsync(long id, CancellationToken cancellationToken) =>
+            SendForRecordAsync(new RestRequest(RecordPath(id)), cancellationToken);
+
+        /// <summary>Sends <paramref name="request"/> and reads the record it answers with.</summary>
+        private protected abstract Task<ZammadNamedRecord> SendForRecordAsync(RestRequest request, CancellationToken cancellationToken);
 
         /// <summary>The id of a record given by name or id, through the connection's cache.</summary>
         public Task<long> ResolveAsync(TicketReference reference, CancellationToken cancellationToken) =>
             _connection.Catalog.ResolveAsync(_kind, reference, Log, cancellationToken);
 
-        public async Task<T> CreateAsync(JObject fields, CancellationToken cancellationToken)
+        public async Task<ZammadNamedRecord> CreateAsync(JObject fields, CancellationToken cancellationToken)
         {
             var request = new RestRequest(_resource, Method.Post);
             request.AddStringBody(fields.ToString(Newtonsoft.Json.Formatting.None), ContentType.Json);
-            try { return await _connection.Api.SendAsync<T>(request, Log, cancellationToken).ConfigureAwait(false); }
+            try { return await SendForRecordAsync(request, cancellationToken).ConfigureAwait(false); }
             finally { _connection.Catalog.Invalidate(_kind); }
         }
 
-        public async Task<T> UpdateAsync(long id, JObject fields, CancellationToken cancellationToken)
+        public async Task<ZammadNamedRecord> UpdateAsync(long id, JObject fields, CancellationToken cancellationToken)
         {
             var request = new RestRequest(RecordPath(id), Method.Put);
             request.AddStringBody(fields.ToString(Newtonsoft.Json.Formatting.None), ContentType.Json);
-            try { return await _connection.Api.SendAsync<T>(request, Log, cancellationToken).ConfigureAwait(false); }
+            try { return await SendForRecordAsync(request, cancellationToken).ConfigureAwait(false); }
             finally { _connection.Catalog.Invalidate(_kind); }
         }
 
@@ -66,6 +73,21 @@ namespace CaseOps.Zammad
         }
 
         private string RecordPath(long id) => _resource + "/" + id.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The list of records of type <typeparamref name="T"/>.</summary>
+    public abstract class CatalogRecordService<T> : CatalogRecordService where T : ZammadNamedRecord
+    {
+        private protected CatalogRecordService(ZammadConnection connection, IRequestLog? log, string resource, CatalogKind kind)
+            : base(connection, log, resource, kind)
+        {
+        }
+
+        public override async Task<IReadOnlyList<ZammadNamedRecord>> ListAsync(CancellationToken cancellationToken) =>
+            await ZammadPages.ReadAllAsync<T>(Connection.Api, Resource, Log, cancellationToken).ConfigureAwait(false);
+
+        private protected override async Task<ZammadNamedRecord> SendForRecordAsync(RestRequest request, CancellationToken cancellationToken) =>
+            await Connection.Api.SendAsync<T>(request, Log, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Ticket priorities.</summary>

@@ -39,10 +39,4 @@ namespace CaseOps.Connections
             Api.Dispose();
         }
     }
-
-    public enum CaseOpsService
-    {
-        Incydr,
-        Zammad,
-    }
 }

@@ -43,6 +43,9 @@ namespace CaseOps.Paging
 
         public long PagesReceived => Interlocked.Read(ref _pagesReceived);
 
+        /// <summary>A blocking caller's cursor over the items (see <see cref="PageReader{T}"/>).</summary>
+        public PageReader<T> OpenReader(CancellationToken cancellationToken) => new PageReader<T>(GetAsyncEnumerator(cancellationToken));
+
         public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
             Enumerate(cancellationToken).GetAsyncEnumerator(cancellationToken);
 
