@@ -4,7 +4,7 @@
     GUID                   = '5b0f3c3e-8d61-4c39-9a43-2f7b1e0c9a11'
     Author                 = 'CaseOps contributors'
     CompanyName            = 'CaseOps'
-    Copyright              = '(c) CaseOps contributors. All rights reserved.'
+    Copyright              = '(c) 2026 CaseOps contributors. Licensed under the MIT License (see LICENSE).'
     Description            = 'Work Code42 Incydr cases and Zammad tickets from the PowerShell pipeline: typed objects that stream page by page.'
     PowerShellVersion      = '5.1'
     CompatiblePSEditions   = @('Desktop', 'Core')
@@ -64,8 +64,8 @@
     PrivateData            = @{
         PSData = @{
             Tags         = @('Code42', 'Incydr', 'Zammad', 'Cases', 'Tickets', 'InsiderRisk', 'Helpdesk', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            # The LICENSE file in the module folder is the MIT License; the project has no public home yet, so no ProjectUri.
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ProjectUri   = 'https://example.invalid/caseops'
             ReleaseNotes = 'Incydr cases, their file events and exports; Zammad tickets, tags, merges, articles, links, history, time accounting, priorities and states.'
         }
     }

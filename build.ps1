@@ -7,8 +7,8 @@
     Test     Build, then the xunit suite (dotnet test, TRX) and the Pester suite (tests/*.Tests.ps1, NUnit XML),
              both into artifacts/test-results/, with counts in artifacts/test-results/summary.json.
     Docs     tools/Build-Docs.ps1: docs/*.md to MAML help in module/en-US/ (PlatyPS 1.x).
-    Package  Release build, then artifacts/package/CaseOps.<version>.nupkg (PowerShell Gallery) and
-             artifacts/package/CaseOps.zip (Azure Automation).
+    Package  Release build, then artifacts/package/CaseOps.<version>.nupkg (PowerShell Gallery, made by dotnet pack
+             from a nuspec written from the manifest) and artifacts/package/CaseOps.zip (Azure Automation).
     Demo     Build, start the emulator, run tools/Demo.ps1 against it, stop the emulator.
 
 .EXAMPLE
@@ -277,8 +277,10 @@ function Invoke-TestTask {
 
 function ConvertTo-XmlText([string] $Text) { [System.Security.SecurityElement]::Escape($Text) }
 
-# The nuspec PowerShellGet's Publish-Module writes for a module, from the manifest's metadata.
-function New-Nuspec([hashtable] $Manifest, [string] $Version) {
+# The nuspec of the Gallery package, from the manifest's metadata, with the tags PowerShellGet and
+# PSResourceGet give a module (PSModule, PSEdition_*, PSCmdlet_*, PSCommand_*). Its <files> take the whole
+# staged module folder; dotnet pack (tools/Package) turns it into the package.
+function New-Nuspec([hashtable] $Manifest, [string] $Version, [string] $ModuleDir) {
     $psData = if ($Manifest.ContainsKey('PrivateData') -and $Manifest.PrivateData.ContainsKey('PSData')) { $Manifest.PrivateData.PSData } else { @{} }
     $commands = @($Manifest['CmdletsToExport']) + @($Manifest['FunctionsToExport']) | Where-Object { $_ -and $_ -ne '*' }
     $tags = [System.Collections.Generic.List[string]]::new()
@@ -291,7 +293,6 @@ function New-Nuspec([hashtable] $Manifest, [string] $Version) {
 
     $optional = [System.Text.StringBuilder]::new()
     $elements = [ordered]@{
-        licenseUrl   = $psData['LicenseUri']
         projectUrl   = $psData['ProjectUri']
         iconUrl      = $psData['IconUri']
         releaseNotes = $psData['ReleaseNotes']
@@ -300,85 +301,26 @@ function New-Nuspec([hashtable] $Manifest, [string] $Version) {
     foreach ($element in $elements.GetEnumerator()) {
         if ($element.Value) { $null = $optional.AppendLine("    <$($element.Key)>$(ConvertTo-XmlText ($element.Value -join [Environment]::NewLine))</$($element.Key)>") }
     }
-    $dependencies = foreach ($required in @($Manifest['RequiredModules'])) {
-        if (-not $required) { continue }
-        if ($required -is [hashtable]) {
-            $range = if ($required['RequiredVersion']) { "[$($required.RequiredVersion)]" }
-                elseif ($required['ModuleVersion']) { $required.ModuleVersion } else { '' }
-            "      <dependency id=`"$(ConvertTo-XmlText $required.ModuleName)`" version=`"$range`" />"
-        }
-        else { "      <dependency id=`"$(ConvertTo-XmlText $required)`" />" }
-    }
-    $dependencyXml = if ($dependencies) { "    <dependencies>`n$($dependencies -join "`n")`n    </dependencies>`n" } else { '' }
     $requireLicense = if ($psData['RequireLicenseAcceptance']) { 'true' } else { 'false' }
     $owner = if ($Manifest['CompanyName']) { $Manifest.CompanyName } else { $Manifest.Author }
     @"
 <?xml version="1.0" encoding="utf-8"?>
-<package xmlns="http://schemas.microsoft.com/packaging/2011/08/nuspec.xsd">
+<package xmlns="http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd">
   <metadata>
     <id>CaseOps</id>
     <version>$(ConvertTo-XmlText $Version)</version>
     <authors>$(ConvertTo-XmlText $Manifest.Author)</authors>
     <owners>$(ConvertTo-XmlText $owner)</owners>
     <requireLicenseAcceptance>$requireLicense</requireLicenseAcceptance>
+    <license type="file">LICENSE</license>
     <description>$(ConvertTo-XmlText $Manifest.Description)</description>
 $($optional.ToString())    <tags>$(ConvertTo-XmlText ($tags -join ' '))</tags>
-$dependencyXml  </metadata>
+  </metadata>
+  <files>
+    <file src="$(ConvertTo-XmlText (Join-Path $ModuleDir '**'))" target="" />
+  </files>
 </package>
 "@
-}
-
-function Add-ZipText([System.IO.Compression.ZipArchive] $Zip, [string] $EntryName, [string] $Text) {
-    $entry = $Zip.CreateEntry($EntryName, [System.IO.Compression.CompressionLevel]::Optimal)
-    $writer = [System.IO.StreamWriter]::new($entry.Open(), [System.Text.UTF8Encoding]::new($false))
-    try { $writer.Write($Text) } finally { $writer.Dispose() }
-}
-
-# A NuGet package as nuget.exe/PowerShellGet lay it out: nuspec and module files at the root, plus the OPC parts.
-function New-ModuleNupkg([string] $ModuleDir, [hashtable] $Manifest, [string] $Version, [string] $Destination) {
-    $files = Get-ChildItem -Path $ModuleDir -Recurse -File
-    $zip = [System.IO.Compression.ZipFile]::Open($Destination, [System.IO.Compression.ZipArchiveMode]::Create)
-    try {
-        Add-ZipText $zip 'CaseOps.nuspec' (New-Nuspec $Manifest $Version)
-        $extensions = [System.Collections.Generic.SortedSet[string]]::new([StringComparer]::OrdinalIgnoreCase)
-        foreach ($file in $files) {
-            $relative = [System.IO.Path]::GetRelativePath($ModuleDir, $file.FullName).Replace('\', '/')
-            $entryName = ($relative.Split('/') | ForEach-Object { [Uri]::EscapeDataString($_) }) -join '/'
-            $null = [System.IO.Compression.ZipFileExtensions]::CreateEntryFromFile($zip, $file.FullName, $entryName, [System.IO.Compression.CompressionLevel]::Optimal)
-            if ($file.Extension) { $null = $extensions.Add($file.Extension.TrimStart('.')) }
-        }
-        $coreId = [guid]::NewGuid().ToString('N')
-        $defaults = ($extensions | Where-Object { $_ -notin 'rels', 'psmdcp', 'nuspec' } |
-            ForEach-Object { "  <Default Extension=`"$(ConvertTo-XmlText $_)`" ContentType=`"application/octet`" />" }) -join "`n"
-        Add-ZipText $zip '[Content_Types].xml' @"
-<?xml version="1.0" encoding="utf-8"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-  <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml" />
-  <Default Extension="nuspec" ContentType="application/octet" />
-  <Default Extension="psmdcp" ContentType="application/vnd.openxmlformats-package.core-properties+xml" />
-$defaults
-</Types>
-"@
-        Add-ZipText $zip '_rels/.rels' @"
-<?xml version="1.0" encoding="utf-8"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-  <Relationship Type="http://schemas.microsoft.com/packaging/2010/07/manifest" Target="/CaseOps.nuspec" Id="R$([guid]::NewGuid().ToString('N').Substring(0, 16))" />
-  <Relationship Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="/package/services/metadata/core-properties/$coreId.psmdcp" Id="R$([guid]::NewGuid().ToString('N').Substring(0, 16))" />
-</Relationships>
-"@
-        Add-ZipText $zip "package/services/metadata/core-properties/$coreId.psmdcp" @"
-<?xml version="1.0" encoding="utf-8"?>
-<coreProperties xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.openxmlformats.org/package/2006/metadata/core-properties">
-  <dc:creator>$(ConvertTo-XmlText $Manifest.Author)</dc:creator>
-  <dc:description>$(ConvertTo-XmlText $Manifest.Description)</dc:description>
-  <dc:identifier>CaseOps</dc:identifier>
-  <version>$(ConvertTo-XmlText $Version)</version>
-  <keywords>PSModule</keywords>
-  <lastModifiedBy>build.ps1</lastModifiedBy>
-</coreProperties>
-"@
-    }
-    finally { $zip.Dispose() }
 }
 
 function Invoke-PackageTask {
@@ -404,7 +346,13 @@ function Invoke-PackageTask {
     $nupkg = Join-Path $PackageDir "CaseOps.$version.nupkg"
     $automationZip = Join-Path $PackageDir 'CaseOps.zip'
     Write-Step "Package CaseOps $version"
-    New-ModuleNupkg $packageStage $manifest $version $nupkg
+    $nuspec = Join-Path $PackageDir 'stage/CaseOps.nuspec'
+    Set-Content -Path $nuspec -Value (New-Nuspec $manifest $version $packageStage) -Encoding utf8
+    $exitCode = Invoke-Dotnet @('pack', (Join-Path $RepoRoot 'tools/Package/CaseOps.Package.csproj'), '--nologo',
+        "-p:NuspecFile=$nuspec", "-p:NuspecBasePath=$packageStage", '-o', $PackageDir)
+    if ($exitCode -ne 0) { throw "dotnet pack failed (exit code $exitCode)." }
+    if (-not (Test-Path $nupkg)) { throw "dotnet pack did not write $nupkg." }
+    # Azure Automation imports a zip whose top folder is the module: CaseOps/CaseOps.psd1, CaseOps/Dependencies/...
     [System.IO.Compression.ZipFile]::CreateFromDirectory($packageStage, $automationZip, [System.IO.Compression.CompressionLevel]::Optimal, $true)
     Remove-Item -Path (Split-Path $packageStage) -Recurse -Force
     Get-Item $nupkg, $automationZip | ForEach-Object { Write-Host ("{0} ({1:N0} bytes)" -f [System.IO.Path]::GetRelativePath($RepoRoot, $_.FullName), $_.Length) }

@@ -244,16 +244,19 @@ Describe 'Listing cases' {
         @(Get-RequestedPage $output).Count | Should -BeLessOrEqual 2
     }
 
-    It 'one connection serves parallel runspaces with -Connection $using:' {
-        $connection = Get-CaseOpsConnection -Service Incydr
-        $module = (Get-Module CaseOps).Path
+    It 'the README''s ForEach-Object -Parallel example works as written after an import by path' {
+        # The block is taken from README.md as it stands, so the example cannot drift from what works.
+        $readme = Get-Content -Raw -Path (Join-Path (Split-Path -Parent $PSScriptRoot) 'README.md')
+        $blocks = [regex]::Matches($readme, '(?s)```powershell\r?\n(.*?)```') | ForEach-Object { $_.Groups[1].Value }
+        $example = @($blocks | Where-Object { $_ -match 'ForEach-Object .*-Parallel' })
+        $example.Count | Should -Be 1
+        $null = Connect-Incydr -Uri $Sandbox.Uri -Credential $Sandbox.Credential
 
-        $numbers = 1..8 | ForEach-Object -ThrottleLimit 4 -Parallel {
-            Import-Module $using:module
-            (Get-Case -Number $_ -Connection $using:connection).Number
-        }
+        . ([scriptblock]::Create($example[0]))
 
-        ($numbers | Sort-Object) -join ',' | Should -Be ((1..8) -join ',')
+        @($cases).Count | Should -Be 20
+        ($cases.Number | Sort-Object) -join ',' | Should -Be ((1..20) -join ',')
+        $cases[0].GetType().FullName | Should -Be 'CaseOps.Incydr.Models.Case'
     }
 }
 
