@@ -69,6 +69,30 @@ public sealed class FrameworkBindingTests
     }
 
     [Fact]
+    public void A_reference_nothing_provides_fails_the_check_with_what_was_found()
+    {
+        // A module folder with CaseOps.Models.dll alone: its Newtonsoft.Json is neither in the framework
+        // nor shipped, and the check must say so, not pass.
+        var module = Path.Combine(Path.GetTempPath(), "caseops-binding-" + Guid.NewGuid().ToString("N"));
+        var dependencies = Path.Combine(module, "Dependencies");
+        Directory.CreateDirectory(dependencies);
+        try
+        {
+            File.Copy(Path.Combine(RepoPaths.StagedModuleDirectory, "CaseOps.Models.dll"), Path.Combine(module, "CaseOps.Models.dll"));
+            var check = new FrameworkBindingCheck(module, dependencies, FrameworkBindingCheck.ReadFramework(Net472ReferenceAssemblies), PowerShell7Only);
+            check.Run();
+
+            var failure = Assert.Single(check.Failures);
+            Assert.StartsWith("CaseOps.Models.dll references Newtonsoft.Json, Version=13.0.0.0, Culture=neutral, PublicKeyToken=30ad4fe6b2a6aeed; found: nothing", failure);
+            Assert.Contains(check.Rows, r => r.Reference == "netstandard" && r.How == ".NET Framework 4.7.2");
+        }
+        finally
+        {
+            Directory.Delete(module, recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_framework_reference_set_is_the_one_of_NET_Framework_472()
     {
         var framework = FrameworkBindingCheck.ReadFramework(Net472ReferenceAssemblies);
