@@ -16,25 +16,25 @@
 BeforeDiscovery {
     # Each output type with how to get it from the emulator; run after BeforeAll connected.
     $script:Producers = @(
-        @{ Type = 'Case (listing)'; TypeName = 'CaseOps.Incydr.Models.Case'; Key = 'Number'; Get = { Get-Case -First 3 } }
-        @{ Type = 'Case (whole)'; TypeName = 'CaseOps.Incydr.Models.Case'; Key = 'Number'; Get = { Get-Case -Number 1 } }
-        @{ Type = 'CaseFileEvent'; TypeName = 'CaseOps.Incydr.Models.CaseFileEvent'; Key = 'EventId'; Get = { Get-CaseFileEvent -CaseNumber $script:EventCase | Select-Object -First 3 } }
-        @{ Type = 'FileEventDetail'; TypeName = 'CaseOps.Incydr.Models.FileEventDetail'; Key = 'EventId'; Get = { Get-CaseFileEvent -CaseNumber $script:EventCase | Select-Object -First 2 | Get-CaseFileEvent } }
-        @{ Type = 'Ticket'; TypeName = 'CaseOps.Zammad.Models.Ticket'; Key = 'Number'; Get = { Get-Ticket -First 3 -Expand } }
-        @{ Type = 'Ticket with custom fields'; TypeName = 'CaseOps.Zammad.Models.Ticket'; Key = 'Number'; Get = { $script:CustomTicket } }
-        @{ Type = 'TicketArticle'; TypeName = 'CaseOps.Zammad.Models.TicketArticle'; Key = 'Id'; Get = { Get-TicketArticle $script:CustomTicket.Id } }
+        @{ NoDates = $false; Type = 'Case (listing)'; TypeName = 'CaseOps.Incydr.Models.Case'; Key = 'Number'; Get = { Get-Case -First 3 } }
+        @{ NoDates = $false; Type = 'Case (whole)'; TypeName = 'CaseOps.Incydr.Models.Case'; Key = 'Number'; Get = { Get-Case -Number 1 } }
+        @{ NoDates = $false; Type = 'CaseFileEvent'; TypeName = 'CaseOps.Incydr.Models.CaseFileEvent'; Key = 'EventId'; Get = { Get-CaseFileEvent -CaseNumber $script:EventCase | Select-Object -First 3 } }
+        @{ NoDates = $false; Type = 'FileEventDetail'; TypeName = 'CaseOps.Incydr.Models.FileEventDetail'; Key = 'EventId'; Get = { Get-CaseFileEvent -CaseNumber $script:EventCase | Select-Object -First 2 | Get-CaseFileEvent } }
+        @{ NoDates = $false; Type = 'Ticket'; TypeName = 'CaseOps.Zammad.Models.Ticket'; Key = 'Number'; Get = { Get-Ticket -First 3 -Expand } }
+        @{ NoDates = $false; Type = 'Ticket with custom fields'; TypeName = 'CaseOps.Zammad.Models.Ticket'; Key = 'Number'; Get = { $script:CustomTicket } }
+        @{ NoDates = $false; Type = 'TicketArticle'; TypeName = 'CaseOps.Zammad.Models.TicketArticle'; Key = 'Id'; Get = { Get-TicketArticle $script:CustomTicket.Id } }
         @{ NoDates = $true; Type = 'TicketAttachment'; TypeName = 'CaseOps.Zammad.Models.TicketAttachment'; Key = 'Id'; Get = { (Get-TicketArticle $script:CustomTicket.Id).Attachments } }
         @{ NoDates = $true; Type = 'TicketLink'; TypeName = 'CaseOps.Zammad.Models.TicketLink'; Key = 'Id'; Get = { Get-TicketLink $script:CustomTicket.Id } }
-        @{ Type = 'TicketHistoryEntry'; TypeName = 'CaseOps.Zammad.Models.TicketHistoryEntry'; Key = 'Id'; Get = { Get-TicketHistory $script:CustomTicket.Id } }
-        @{ Type = 'TicketTimeAccounting'; TypeName = 'CaseOps.Zammad.Models.TicketTimeAccounting'; Key = 'Id'; Get = { Get-TicketTimeAccounting $script:CustomTicket.Id } }
-        @{ Type = 'TicketPriority'; TypeName = 'CaseOps.Zammad.Models.TicketPriority'; Key = 'Id'; Get = { Get-TicketPriority } }
-        @{ Type = 'TicketState'; TypeName = 'CaseOps.Zammad.Models.TicketState'; Key = 'Id'; Get = { Get-TicketState } }
+        @{ NoDates = $false; Type = 'TicketHistoryEntry'; TypeName = 'CaseOps.Zammad.Models.TicketHistoryEntry'; Key = 'Id'; Get = { Get-TicketHistory $script:CustomTicket.Id } }
+        @{ NoDates = $false; Type = 'TicketTimeAccounting'; TypeName = 'CaseOps.Zammad.Models.TicketTimeAccounting'; Key = 'Id'; Get = { Get-TicketTimeAccounting $script:CustomTicket.Id } }
+        @{ NoDates = $false; Type = 'TicketPriority'; TypeName = 'CaseOps.Zammad.Models.TicketPriority'; Key = 'Id'; Get = { Get-TicketPriority } }
+        @{ NoDates = $false; Type = 'TicketState'; TypeName = 'CaseOps.Zammad.Models.TicketState'; Key = 'Id'; Get = { Get-TicketState } }
         @{ NoDates = $true; Type = 'Tag'; TypeName = 'CaseOps.Zammad.Models.Tag'; Key = 'Name'; Get = { Get-Tag } }
         @{ NoDates = $true; Type = 'TicketTag'; TypeName = 'CaseOps.Zammad.Models.TicketTag'; Key = 'Name'; Get = { Get-TicketTag $script:CustomTicket.Id } }
-        @{ Type = 'IncydrConnection'; TypeName = 'CaseOps.Connections.IncydrConnection'; Key = 'Account'; Get = { Get-CaseOpsConnection -Service Incydr } }
-        @{ Type = 'ZammadConnection (token)'; TypeName = 'CaseOps.Connections.ZammadConnection'; Key = 'Account'; Get = { Get-CaseOpsConnection -Service Zammad } }
-        @{ Type = 'ZammadConnection (password)'; TypeName = 'CaseOps.Connections.ZammadConnection'; Key = 'Account'; Get = { $script:PasswordConnection } }
-        @{ Type = 'RawApiResponse'; TypeName = 'CaseOps.Http.RawApiResponse'; Key = 'StatusCode'; Get = { Invoke-CaseOpsRequest v1/cases/1 -Service Incydr -Raw } }
+        @{ NoDates = $false; Type = 'IncydrConnection'; TypeName = 'CaseOps.Connections.IncydrConnection'; Key = 'Account'; Get = { Get-CaseOpsConnection -Service Incydr } }
+        @{ NoDates = $false; Type = 'ZammadConnection (token)'; TypeName = 'CaseOps.Connections.ZammadConnection'; Key = 'Account'; Get = { Get-CaseOpsConnection -Service Zammad } }
+        @{ NoDates = $false; Type = 'ZammadConnection (password)'; TypeName = 'CaseOps.Connections.ZammadConnection'; Key = 'Account'; Get = { $script:PasswordConnection } }
+        @{ NoDates = $false; Type = 'RawApiResponse'; TypeName = 'CaseOps.Http.RawApiResponse'; Key = 'StatusCode'; Get = { Invoke-CaseOpsRequest v1/cases/1 -Service Incydr -Raw } }
         @{ NoDates = $true; Type = 'total count'; TypeName = 'System.UInt64'; Key = 'Accuracy'; Get = { Get-Case -First 1 -IncludeTotalCount | Select-Object -First 1 } }
     )
 }
