@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Management.Automation;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -8,7 +7,7 @@ namespace CaseOps.Incydr.Models
 {
     /// <summary>
     /// The full record of a file event (Incydr's v2 file-event document): who did what to which file,
-    /// from where to where, and how risky it looked. Parts CaseOps does not model stay in AdditionalProperties.
+    /// from where to where, and how risky it looked. Parts CaseOps does not model are returned, as plain values, by GetAdditionalProperties().
     /// </summary>
     public sealed class FileEventDetail
     {
@@ -29,7 +28,14 @@ namespace CaseOps.Incydr.Models
         [JsonProperty("risk")] public FileEventRisk? Risk { get; set; }
 
         /// <summary>The other fields of this part of the event, as sent.</summary>
-        [JsonExtensionData, Hidden] public IDictionary<string, JToken> AdditionalProperties { get; set; } = new Dictionary<string, JToken>();
+        [JsonExtensionData] internal IDictionary<string, JToken> AdditionalProperties { get; set; } = new Dictionary<string, JToken>();
+
+        /// <summary>
+        /// Fields the server sent that this version of CaseOps does not know, as plain values (strings,
+        /// numbers, booleans, dates, arrays, PSCustomObject) by name. A method, not a property, so
+        /// ConvertTo-Json, Export-Csv and Export-Clixml leave it out (docs/architecture.md, Output types).
+        /// </summary>
+        public System.Collections.Specialized.OrderedDictionary GetAdditionalProperties() => CaseOps.Json.PlainJson.ToDictionary(AdditionalProperties);
 
         public override string ToString() => EventId ?? "(file event)";
     }

@@ -79,15 +79,28 @@ namespace CaseOps.Zammad.Models
         [JsonProperty("create_article_sender_id"), Hidden] public long? CreateArticleSenderId { get; set; }
         [JsonProperty("create_article_sender"), Hidden] public string? CreateArticleSender { get; set; }
         [JsonProperty("ticket_time_accounting_ids"), Hidden] public long[]? TimeAccountingIds { get; set; }
-        [JsonProperty("ticket_time_accounting"), Hidden] public JToken? TimeAccounting { get; set; }
-        [JsonProperty("preferences"), Hidden] public JObject? Preferences { get; set; }
+
+        // Free-form JSON stays internal: ConvertTo-Json, Export-Csv, Export-Clixml and Select-Object
+        // read every public property, [Hidden] or not, and fail on or leak JToken internals
+        // (docs/architecture.md, Output types). Newtonsoft binds [JsonProperty] and
+        // [JsonExtensionData] on internal members all the same.
+        [JsonProperty("ticket_time_accounting")] internal JToken? TimeAccounting { get; set; }
+        [JsonProperty("preferences")] internal JObject? Preferences { get; set; }
 
         /// <summary>
         /// Fields this version of CaseOps does not know: the installation's custom ticket fields,
-        /// as the server sent them.
+        /// as the server sent them. PowerShell users see each as a property of its own
+        /// (src/CaseOps/Cmdlets/Tickets/TicketOutput.cs), holding a plain value.
         /// </summary>
-        [JsonExtensionData, Hidden]
-        public IDictionary<string, JToken> CustomFields { get; set; } = new Dictionary<string, JToken>();
+        [JsonExtensionData]
+        internal IDictionary<string, JToken> CustomFields { get; set; } = new Dictionary<string, JToken>();
+
+        /// <summary>
+        /// The installation's custom ticket fields by name, as plain values (strings, numbers,
+        /// booleans, dates, arrays, PSCustomObject), as the server sent them. A new dictionary:
+        /// to change a field, set the ticket's property of that name and pipe it to Set-Ticket.
+        /// </summary>
+        public System.Collections.Specialized.OrderedDictionary GetCustomFields() => CaseOps.Json.PlainJson.ToDictionary(CustomFields);
 
         public override string ToString() => $"Ticket #{Number}: {Title}";
 

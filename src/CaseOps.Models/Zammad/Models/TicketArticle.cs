@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Management.Automation;
 using System.Runtime.Serialization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -34,7 +33,14 @@ namespace CaseOps.Zammad.Models
         [JsonProperty("attachments")] public TicketAttachment[] Attachments { get; set; } = Array.Empty<TicketAttachment>();
 
         /// <summary>Fields this version of CaseOps does not know.</summary>
-        [JsonExtensionData, Hidden] public IDictionary<string, JToken> AdditionalProperties { get; set; } = new Dictionary<string, JToken>();
+        [JsonExtensionData] internal IDictionary<string, JToken> AdditionalProperties { get; set; } = new Dictionary<string, JToken>();
+
+        /// <summary>
+        /// Fields the server sent that this version of CaseOps does not know, as plain values (strings,
+        /// numbers, booleans, dates, arrays, PSCustomObject) by name. A method, not a property, so
+        /// ConvertTo-Json, Export-Csv and Export-Clixml leave it out (docs/architecture.md, Output types).
+        /// </summary>
+        public System.Collections.Specialized.OrderedDictionary GetAdditionalProperties() => CaseOps.Json.PlainJson.ToDictionary(AdditionalProperties);
 
         public override string ToString() => Subject ?? $"Article {Id}";
 

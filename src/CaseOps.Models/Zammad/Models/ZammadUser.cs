@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Management.Automation;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -15,7 +14,14 @@ namespace CaseOps.Zammad.Models
         [JsonProperty("lastname")] public string? LastName { get; set; }
         [JsonProperty("email")] public string? Email { get; set; }
         [JsonProperty("active")] public bool Active { get; set; } = true;
-        [JsonExtensionData, Hidden] public IDictionary<string, JToken> AdditionalProperties { get; set; } = new Dictionary<string, JToken>();
+        [JsonExtensionData] internal IDictionary<string, JToken> AdditionalProperties { get; set; } = new Dictionary<string, JToken>();
+
+        /// <summary>
+        /// Fields the server sent that this version of CaseOps does not know, as plain values (strings,
+        /// numbers, booleans, dates, arrays, PSCustomObject) by name. A method, not a property, so
+        /// ConvertTo-Json, Export-Csv and Export-Clixml leave it out (docs/architecture.md, Output types).
+        /// </summary>
+        public System.Collections.Specialized.OrderedDictionary GetAdditionalProperties() => CaseOps.Json.PlainJson.ToDictionary(AdditionalProperties);
         public override string ToString() => Login;
     }
 }

@@ -11,21 +11,7 @@ namespace CaseOps.Cmdlets.Common
     internal static class PowerShellJson
     {
         /// <summary>A JSON value as a PowerShell value: scalars as .NET values, arrays as object[], objects as PSCustomObject.</summary>
-        public static object? ToPowerShell(JToken? token)
-        {
-            switch (token)
-            {
-                case null: return null;
-                case JValue value: return value.Value;
-                case JArray array: return array.Select(ToPowerShell).ToArray();
-                case JObject json:
-                    var result = new PSObject();
-                    foreach (var property in json.Properties())
-                        result.Properties.Add(new PSNoteProperty(property.Name, ToPowerShell(property.Value)));
-                    return result;
-                default: return token.ToString();
-            }
-        }
+        public static object? ToPowerShell(JToken? token) => CaseOps.Json.PlainJson.ToPlain(token);
 
         /// <summary>A PowerShell value (hashtable, PSCustomObject, array, scalar) as JSON.</summary>
         public static JToken FromPowerShell(object? value)
