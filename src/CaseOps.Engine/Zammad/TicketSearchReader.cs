@@ -8,7 +8,7 @@ using Newtonsoft.Json.Linq;
 namespace CaseOps.Zammad
 {
     /// <summary>
-    /// Reads the three shapes of a ticket search answer (contract §4.6): an array of tickets;
+    /// Reads the three shapes of a ticket search answer (docs/contracts/zammad.md, Searching tickets): an array of tickets;
     /// <c>{"records","total_count"}</c> (newer servers); and the classic <c>{"tickets":[ids],"assets":{"Ticket":{...}}}</c>.
     /// </summary>
     internal static class TicketSearchReader

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
-/// Renders an article (contract §4.4) with the names the article endpoints always include:
+/// Renders an article (docs/contracts/zammad.md, Article schema) with the names the article endpoints always include:
 /// <c>created_by</c>/<c>updated_by</c> (logins), <c>type</c>, <c>sender</c> and <c>time_unit</c>
 /// (sum of the time accountings pointing at the article, or null).
 /// </summary>

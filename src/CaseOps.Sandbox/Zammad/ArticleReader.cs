@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
-/// Reads the <c>article</c> object of a ticket create/update (contract §5.2) into a new article:
+/// Reads the <c>article</c> object of a ticket create/update (docs/contracts/zammad.md, Article request body) into a new article:
 /// <c>body</c> required; <c>type</c>/<c>type_id</c> (default note), <c>sender</c> (default Agent for
 /// agents, Customer otherwise), <c>internal</c>, <c>content_type</c>, <c>subject</c>, <c>from</c>,
 /// <c>to</c>, <c>cc</c>, <c>time_unit</c> (recorded as a time accounting when the article is stored)
@@ -60,7 +60,7 @@ internal static class ArticleReader
 
     private static string? Text(JsonObject article, string key) => ZammadParams.Text(article[key]);
 
-    /// <summary>The attachments (ids assigned by the store), or the exact 422 of contract §5.2.</summary>
+    /// <summary>The attachments (ids assigned by the store), or the exact 422 of docs/contracts/zammad.md, Article request body.</summary>
     private static List<ZammadAttachment> Attachments(JsonNode? node)
     {
         var result = new List<ZammadAttachment>();

@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
-/// Articles, contract §3 rows 20–22: list a ticket's articles (oldest first), get one, create one
-/// (body §5.2 plus <c>ticket_id</c>). Creating bumps the ticket (<c>updated_at</c>, <c>article_count</c>),
+/// Articles (docs/contracts/zammad.md, Articles and attachments): list a ticket's articles (oldest first), get one, create one
+/// (same document, Article request body, plus <c>ticket_id</c>). Creating bumps the ticket (<c>updated_at</c>, <c>article_count</c>),
 /// writes a <c>created</c> history row for the article and, with <c>time_unit</c>, a time accounting.
 /// Customers see only public articles of their own tickets.
 /// </summary>

@@ -4,7 +4,7 @@ using System.Text;
 namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
-/// Contract §3 row 23: <c>GET /ticket_attachment/{ticketId}/{articleId}/{attachmentId}</c> → the raw
+/// docs/contracts/zammad.md, Articles and attachments: <c>GET /ticket_attachment/{ticketId}/{articleId}/{attachmentId}</c> → the raw
 /// bytes with the stored content type, <c>Content-Disposition: attachment; filename="&lt;name&gt;"</c>
 /// and Content-Length. Every id must match the chain (article on that ticket, attachment on that
 /// article), else 404 with a Zammad body naming the first id that did not match.

@@ -4,9 +4,9 @@ using System.Text.Json.Nodes;
 namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
-/// Contract §3 row 7: <c>GET /ticket_history/{id}</c> → <c>{"history":[…],"assets":{…}}</c>, oldest
+/// docs/contracts/zammad.md, History: <c>GET /ticket_history/{id}</c> → <c>{"history":[…],"assets":{…}}</c>, oldest
 /// first. Assets are kept small: the ticket (T+ids), the users who made the changes and the articles
-/// the article rows are about (while they still exist), under <c>TicketArticle</c> (§4.8: no <c>::</c>).
+/// the article rows are about (while they still exist), under <c>TicketArticle</c> (docs/contracts/zammad.md, History: no <c>::</c>).
 /// </summary>
 internal sealed class HistoryRoutes(ZammadApi api)
 {

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
-/// Link add and remove, contract §3 rows 18–19, §4.7, §7 (agents only).
+/// Link add and remove, docs/contracts/zammad.md, Links, Link schemas and Idempotency and side effects (agents only).
 /// <list type="bullet">
 /// <item><c>POST /links/add</c>: source by ticket <b>number</b>, target by ticket <b>id</b>; stores
 /// (type, source, target), so the target lists the source with <c>link_type</c> and the source lists
@@ -87,7 +87,7 @@ internal sealed class LinkEditRoutes(ZammadApi api)
     /// <summary>Bumps both ends and writes their history rows, each from that ticket's viewpoint.</summary>
     private void Touch(ZammadLink row, string historyType, int actorId, DateTime now)
     {
-        // The target lists the row's type, the source its inverse (§4.7).
+        // The target lists the row's type, the source its inverse (docs/contracts/zammad.md, Links).
         foreach (var (self, other, seenAs) in new[] { (row.TargetId, row.SourceId, row.Type), (row.SourceId, row.TargetId, ZammadLink.Inverse(row.Type)) })
         {
             if (api.Tickets.Live(self) is not { } ticket)

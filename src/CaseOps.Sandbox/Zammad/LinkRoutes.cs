@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
-/// Contract §3 row 17: <c>GET /links?link_object=Ticket&amp;link_object_value={id}</c> → the links
+/// docs/contracts/zammad.md, Links: <c>GET /links?link_object=Ticket&amp;link_object_value={id}</c> → the links
 /// as seen from that ticket plus the linked tickets (T+ids) as assets. Links come from
 /// <see cref="LinkEditRoutes"/>, ticket creates and merges.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace CaseOps.Sandbox.Zammad;
 
-/// <summary>Ticket links (contract §4.7). One row per link; either end can list it.</summary>
+/// <summary>Ticket links (docs/contracts/zammad.md, Links). One row per link; either end can list it.</summary>
 public sealed class LinkStore
 {
     private readonly object gate;

@@ -4,9 +4,9 @@ using System.Text.Json.Nodes;
 namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
-/// What priority and state administration share (contract §3 rows 30–37): admin check, id parsing,
+/// What priority and state administration share (docs/contracts/zammad.md, Priorities and states): admin check, id parsing,
 /// name validation (required, unique case-insensitively, trimmed), optional field reading and the
-/// delete refusals of §4.10.
+/// delete refusals of the same section.
 /// </summary>
 internal static class LookupAdmin
 {

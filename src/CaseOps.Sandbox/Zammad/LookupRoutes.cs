@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
-/// Read-only lookups: priorities (rows 28–29), states (33–34), groups, and <c>/version</c> (38).
-/// Lists page per contract §2 and sort by <c>sort_by</c> (<c>id</c> or <c>name</c>, default id) and
+/// Read-only lookups: priorities and states (docs/contracts/zammad.md, Priorities and states), groups and <c>/version</c> (same document, Lookups).
+/// Lists page as in docs/contracts/zammad.md, Paging, and sort by <c>sort_by</c> (<c>id</c> or <c>name</c>, default id) and
 /// <c>order_by</c> (default asc). <c>expand</c> adds <c>created_by</c>/<c>updated_by</c> logins
 /// (and <c>state_type</c> for states).
 /// </summary>

@@ -1,6 +1,6 @@
 namespace CaseOps.Sandbox.Zammad;
 
-/// <summary>Contract §3 row 8: <c>PUT /ticket_merge/{sourceTicketId}/{targetTicketNumber}</c>.</summary>
+/// <summary>docs/contracts/zammad.md, Merging tickets: <c>PUT /ticket_merge/{sourceTicketId}/{targetTicketNumber}</c>.</summary>
 internal sealed class MergeRoutes(ZammadApi api)
 {
     /// <summary>Maps the endpoint onto the authenticated Zammad group.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
-/// Ticket merge (contract §4.9, §7). Source → state <c>merged</c>, owner 1, its articles move to
+/// Ticket merge (docs/contracts/zammad.md, Merging tickets and Merge answer). Source → state <c>merged</c>, owner 1, its articles move to
 /// the target, a public <c>merged</c> note is added to it, history <c>merged_into</c> /
 /// <c>received_merge</c>, a parent/child link (target lists the source as child), the source's
 /// other links move to the target, and both tickets' <c>updated_at</c> are bumped — all under one lock.
@@ -38,7 +38,7 @@ internal sealed class MergeService(ZammadApi api)
                 throw ZammadFailure.Unprocessable("It is not possible to merge into an already merged ticket.");
             }
 
-            // Emulator choice (§7 leaves it open): merging a merged ticket again is refused.
+            // Emulator choice (docs/contracts/zammad.md, Idempotency and side effects, leaves it open): merging a merged ticket again is refused.
             if (source.StateId == ZammadState.MergedId)
             {
                 throw ZammadFailure.Unprocessable("It is not possible to merge an already merged ticket.");

@@ -1,7 +1,7 @@
 namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
-/// Priority administration, contract §3 rows 30–32, §4.10 (admins only; agents get 403 before any
+/// Priority administration, docs/contracts/zammad.md, Priorities and states (admins only; agents get 403 before any
 /// lookup): create (201; <c>name</c> required and unique ignoring case; optional <c>default_create</c>,
 /// <c>ui_icon</c>, <c>ui_color</c>, <c>note</c>, <c>active</c>), update any of those, delete (refused with
 /// 422 while a ticket uses it or while it is the default for new tickets). Setting <c>default_create</c>

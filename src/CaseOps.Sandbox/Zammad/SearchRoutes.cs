@@ -4,9 +4,9 @@ using CaseOps.Sandbox.Zammad.Search;
 namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
-/// Contract §3 row 6: <c>GET</c> and <c>POST /tickets/search</c>. Query syntax: see
+/// docs/contracts/zammad.md, Searching tickets: <c>GET</c> and <c>POST /tickets/search</c>. Query syntax: see
 /// <see cref="TicketQueryParser"/> and <c>SEARCH.md</c>; order: <see cref="TicketSort"/>;
-/// <c>per_page</c> default 50, max 200. Answer shapes (§4.6): <c>expand=true</c> → array of
+/// <c>per_page</c> default 50, max 200. Answer shapes (same section): <c>expand=true</c> → array of
 /// <c>T+names</c>; otherwise per <see cref="ZammadApi.SearchStyle"/>: classic
 /// <c>{"tickets","tickets_count","assets"}</c> or modern array of <c>T+ids</c> (with
 /// <c>with_total_count=true</c>: <c>{"records","total_count"}</c>).

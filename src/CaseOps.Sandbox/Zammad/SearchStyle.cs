@@ -1,6 +1,6 @@
 namespace CaseOps.Sandbox.Zammad;
 
-/// <summary>Shape of non-expanded ticket search answers (contract §4.6).</summary>
+/// <summary>Shape of non-expanded ticket search answers (docs/contracts/zammad.md, Searching tickets).</summary>
 public enum SearchStyle
 {
     /// <summary>Servers up to 6.4: <c>{"tickets":[ids],"tickets_count":n,"assets":{…}}</c>.</summary>

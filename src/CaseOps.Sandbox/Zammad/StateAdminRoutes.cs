@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
-/// State administration, contract §3 rows 35–37, §4.10 (admins only; agents get 403 before any
+/// State administration, docs/contracts/zammad.md, Priorities and states (admins only; agents get 403 before any
 /// lookup), and <c>GET /ticket_state_types</c> (any caller) so clients can resolve a type by name.
 /// Create needs <c>name</c> (unique ignoring case) and a valid <c>state_type_id</c> (or <c>state_type</c>
 /// by name); optional <c>next_state_id</c> (an existing state), <c>ignore_escalation</c>,

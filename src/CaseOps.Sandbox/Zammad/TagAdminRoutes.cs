@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
-/// Tag administration, contract §3 rows 13–16 (admins only): list with counts, create, rename
+/// Tag administration (docs/contracts/zammad.md, Tag administration; admins only): list with counts, create, rename
 /// (onto an existing name: the two merge), delete (detached from every ticket). Changes made here
 /// write no ticket history and do not bump <c>updated_at</c>: they are list maintenance, not ticket edits.
 /// </summary>

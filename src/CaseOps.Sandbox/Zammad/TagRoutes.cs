@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
-/// Ticket tags, contract §3 rows 9–12: list a ticket's tags, add, remove (both idempotent, §7), and
+/// Ticket tags, docs/contracts/zammad.md, Ticket tags: list a ticket's tags, add, remove (both idempotent: same document, Idempotency and side effects), and
 /// tag search. Add/remove that change something bump the ticket's <c>updated_at</c> and write an
 /// <c>added</c>/<c>removed</c> history row (attribute <c>tag</c>).
 /// </summary>

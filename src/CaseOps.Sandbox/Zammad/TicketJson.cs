@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
-/// Renders tickets in the three shapes of contract §4.1–4.3: plain <c>T</c>, <c>T+ids</c> and
+/// Renders tickets in the three shapes of docs/contracts/zammad.md, Ticket schema: plain <c>T</c>, <c>T+ids</c> and
 /// <c>T+names</c>. Callers hold the Zammad lock (article ids are read from the live store).
 /// </summary>
 internal sealed class TicketJson(ZammadApi api)
@@ -75,7 +75,7 @@ internal sealed class TicketJson(ZammadApi api)
     {
         var json = WithIds(ticket);
 
-        // §4.3: the server lists only related records that carry a name, which time accountings do
+        // docs/contracts/zammad.md, Ticket schema: the server lists only related records that carry a name, which time accountings do
         // not, and then drops the key; with no entries the empty list survives.
         if (api.TimeAccountings.IdsOf(ticket.Id).Count == 0)
         {

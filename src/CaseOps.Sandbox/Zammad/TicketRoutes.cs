@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace CaseOps.Sandbox.Zammad;
 
-/// <summary>Ticket endpoints 1–5 of contract §3: list, get, create, update, delete.</summary>
+/// <summary>Ticket endpoints of docs/contracts/zammad.md, Tickets: list, get, create, update, delete.</summary>
 internal sealed class TicketRoutes(ZammadApi api)
 {
     /// <summary>Maps the endpoints onto the authenticated Zammad group.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
-/// Ticket create (contract §5.1) and partial update (§3 row 4) from request parameters: resolves
+/// Ticket create (docs/contracts/zammad.md, Ticket request body) and partial update (same document, Tickets) from request parameters: resolves
 /// names, validates, applies, and writes history. Validation happens before anything is stored.
 /// </summary>
 internal sealed class TicketWriter(ZammadApi api)

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
-/// Time accounting, contract §3 rows 24–27 and §4.5 (agents only): list a ticket's entries (id asc),
+/// Time accounting, docs/contracts/zammad.md, Time accounting and Time accounting schema (agents only): list a ticket's entries (id asc),
 /// create, update, delete, and the activity types. <c>time_unit</c> is a number or a decimal string
 /// (else 422 <c>Time unit is invalid</c>); the type comes as <c>type_id</c> or <c>type</c> (name), unknown
 /// → 422 <c>No lookup value found for …</c>; inactive types are accepted (old entries keep them);

@@ -1,7 +1,7 @@
 namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
-/// Time accounting entries and their activity types (contract §3 rows 24–27, §4.5). Shares the
+/// Time accounting entries and their activity types (docs/contracts/zammad.md, Time accounting and Time accounting schema). Shares the
 /// Zammad lock. Remembers which tickets ever had an entry: their <c>time_unit</c> is <c>"0.0"</c>
 /// once all are deleted, while tickets that never had one answer null.
 /// </summary>

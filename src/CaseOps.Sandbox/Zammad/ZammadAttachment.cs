@@ -1,7 +1,7 @@
 namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
-/// A file attached to an article (contract §4.4, §5.2). Immutable: the bytes are copied in when the
+/// A file attached to an article (docs/contracts/zammad.md, Article schema and Article request body). Immutable: the bytes are copied in when the
 /// article is created and only handed out read-only, so a test holding one never sees it change.
 /// </summary>
 public sealed class ZammadAttachment

@@ -4,7 +4,7 @@ using CaseOps.Sandbox.Http;
 namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
-/// Authentication and impersonation of contract §1 for every Zammad route, then parameter merging;
+/// Authentication and impersonation (docs/contracts/zammad.md, Authentication and Acting on behalf of another user) for every Zammad route, then parameter merging;
 /// also turns <see cref="ZammadFailure"/> thrown by handlers into Zammad error bodies.
 /// <list type="bullet">
 /// <item><c>Token token=&lt;t&gt;</c>, <c>Bearer &lt;t&gt;</c> (an API token) and <c>Basic</c> (admin login or email + password).</item>

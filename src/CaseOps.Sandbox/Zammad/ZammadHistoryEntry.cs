@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace CaseOps.Sandbox.Zammad;
 
-/// <summary>One history row (contract §4.8). Immutable.</summary>
+/// <summary>One history row (docs/contracts/zammad.md, History schema). Immutable.</summary>
 public sealed record ZammadHistoryEntry
 {
     /// <summary>Row id.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
-/// A stored link row (type, source S, target X) between two tickets, contract §4.7: X lists
+/// A stored link row (type, source S, target X) between two tickets, docs/contracts/zammad.md, Links: X lists
 /// <see cref="Type"/> → S, S lists the inverse type → X.
 /// </summary>
 /// <param name="Id">Row id.</param>

@@ -2,7 +2,7 @@ namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
 /// The lookup tables: groups, states and state types, priorities, article types and senders (seeds
-/// of contract §4.10). States and priorities are administered at run time: each change swaps in a new
+/// of docs/contracts/zammad.md, Priority and state schemas). States and priorities are administered at run time: each change swaps in a new
 /// immutable array (copy on write), so readers take a consistent snapshot without locking and see a
 /// change at once.
 /// </summary>

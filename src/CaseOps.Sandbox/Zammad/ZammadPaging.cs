@@ -1,7 +1,7 @@
 namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
-/// <c>page</c> / <c>per_page</c> (alias <c>limit</c>) of contract §2: page &lt; 1 counts as 1,
+/// <c>page</c> / <c>per_page</c> (alias <c>limit</c>) of docs/contracts/zammad.md, Paging: page &lt; 1 counts as 1,
 /// per_page is clamped to 1..max, and a page past the end is empty.
 /// </summary>
 /// <param name="Page">1-based page.</param>

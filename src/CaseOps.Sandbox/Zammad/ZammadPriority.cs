@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace CaseOps.Sandbox.Zammad;
 
-/// <summary>A ticket priority (contract §4.10).</summary>
+/// <summary>A ticket priority (docs/contracts/zammad.md, Priority and state schemas).</summary>
 /// <param name="Id">Priority id.</param>
 /// <param name="Name">Name, e.g. <c>2 normal</c>.</param>
 /// <param name="DefaultCreate">Used when a create names no priority.</param>

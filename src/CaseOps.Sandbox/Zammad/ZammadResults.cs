@@ -7,7 +7,7 @@ namespace CaseOps.Sandbox.Zammad;
 /// <summary>Zammad answers: JSON with <c>application/json; charset=utf-8</c>, and the empty 200 of ticket delete.</summary>
 internal static class ZammadResults
 {
-    /// <summary>Content type of every JSON answer (contract §2).</summary>
+    /// <summary>Content type of every JSON answer (docs/contracts/zammad.md, Conventions).</summary>
     public const string JsonContentType = "application/json; charset=utf-8";
 
     /// <summary>A JSON answer with the given status.</summary>

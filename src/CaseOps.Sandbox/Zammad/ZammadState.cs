@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace CaseOps.Sandbox.Zammad;
 
-/// <summary>A ticket state (contract §4.10).</summary>
+/// <summary>A ticket state (docs/contracts/zammad.md, Priority and state schemas).</summary>
 /// <param name="Id">State id.</param>
 /// <param name="StateTypeId">Id of its state type.</param>
 /// <param name="Name">Name, e.g. <c>open</c>.</param>

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace CaseOps.Sandbox.Zammad;
 
-/// <summary>Zammad timestamps: UTC with exactly three fraction digits and <c>Z</c> (contract §2).</summary>
+/// <summary>Zammad timestamps: UTC with exactly three fraction digits and <c>Z</c> (docs/contracts/zammad.md, Conventions).</summary>
 public static class ZammadTime
 {
     /// <summary>Formats like <c>2026-02-11T09:14:27.318Z</c>.</summary>

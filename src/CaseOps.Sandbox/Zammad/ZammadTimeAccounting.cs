@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace CaseOps.Sandbox.Zammad;
 
-/// <summary>One time accounting entry (contract §4.5). Immutable; edits store a changed copy.</summary>
+/// <summary>One time accounting entry (docs/contracts/zammad.md, Time accounting schema). Immutable; edits store a changed copy.</summary>
 public sealed record ZammadTimeAccounting
 {
     /// <summary>Entry id.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace CaseOps.Sandbox.Zammad;
 
 /// <summary>
-/// Time units on the wire (contract §2, §4.5): accepted as a JSON number or a decimal string, stored
+/// Time units on the wire (docs/contracts/zammad.md, Conventions and Time accounting schema): accepted as a JSON number or a decimal string, stored
 /// with two decimals (Zammad's column is <c>decimal(10,2)</c>), and answered as a string with at least
 /// one decimal (<c>"12.0"</c>, <c>"12.5"</c>, <c>"0.25"</c>), as Rails prints a BigDecimal.
 /// </summary>

@@ -27,7 +27,7 @@ public sealed class TicketQueryParser
         this.customFields = customFields;
     }
 
-    /// <summary>Parses a query. <c>*</c> characters are removed first (contract §3 row 6), so <c>*</c> alone matches everything.</summary>
+    /// <summary>Parses a query. <c>*</c> characters are removed first (docs/contracts/zammad.md, Searching tickets), so <c>*</c> alone matches everything.</summary>
     /// <param name="query">Query text (null or blank matches everything).</param>
     /// <param name="customFields">Custom attribute names usable as fields.</param>
     public static TicketQueryNode Parse(string? query, IReadOnlyCollection<string> customFields)

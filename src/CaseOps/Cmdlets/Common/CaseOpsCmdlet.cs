@@ -9,7 +9,7 @@ using CaseOps.Paging;
 namespace CaseOps.Cmdlets.Common
 {
     /// <summary>
-    /// The one place where async service calls meet the synchronous pipeline (design §2): a
+    /// The one place where async service calls meet the synchronous pipeline (docs/architecture.md, "From a cmdlet to the wire and back"): a
     /// cancellation source made in BeginProcessing and cancelled in StopProcessing, waits that keep
     /// forwarding log lines, page streams written item by item, and API errors turned into records.
     /// </summary>

@@ -35,7 +35,7 @@ namespace CaseOps.Cmdlets.Common
         public string MessageFormat { get; }
     }
 
-    /// <summary>Maps <see cref="CaseOpsApiException"/> to ErrorRecords with stable ids and categories (design §5).</summary>
+    /// <summary>Maps <see cref="CaseOpsApiException"/> to ErrorRecords with stable ids and categories (docs/architecture.md, "Errors").</summary>
     internal static class ErrorRecordFactory
     {
         public static ErrorRecord FromApi(CaseOpsApiException ex, ErrorContext context, ProblemCodeMap? problems)

@@ -10,7 +10,7 @@ using Newtonsoft.Json.Linq;
 namespace CaseOps.Cmdlets.Common
 {
     /// <summary>
-    /// The escape hatch (design §4): any method and path on an Incydr or Zammad connection, with
+    /// The escape hatch (docs/architecture.md, "From a cmdlet to the wire and back"): any method and path on an Incydr or Zammad connection, with
     /// the connection's credentials, retries, error mapping and paging, for endpoints no cmdlet wraps yet.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "CaseOpsRequest", DefaultParameterSetName = ServiceSet,

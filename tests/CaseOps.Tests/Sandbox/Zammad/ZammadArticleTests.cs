@@ -6,7 +6,7 @@ using Xunit;
 
 namespace CaseOps.Tests.Sandbox.Zammad;
 
-/// <summary>Articles and attachments (contract §3 rows 20–23, §4.4, §5.2).</summary>
+/// <summary>Articles and attachments (docs/contracts/zammad.md, Articles and attachments, Article schema, Article request body).</summary>
 public sealed class ZammadArticleTests(ZammadSandboxFixture fixture) : IClassFixture<ZammadSandboxFixture>
 {
     private static readonly string[] ArticleKeys =

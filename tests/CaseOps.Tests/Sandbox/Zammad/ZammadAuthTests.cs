@@ -4,7 +4,7 @@ using Xunit;
 
 namespace CaseOps.Tests.Sandbox.Zammad;
 
-/// <summary>Contract §1: the three schemes, missing and wrong credentials, X-Failure, impersonation.</summary>
+/// <summary>docs/contracts/zammad.md, Authentication and Acting on behalf of another user: the three schemes, missing and wrong credentials, X-Failure, impersonation.</summary>
 public sealed class ZammadAuthTests(ZammadSandboxFixture fixture) : IClassFixture<ZammadSandboxFixture>
 {
     private static string Basic(string user, string password) => "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password));

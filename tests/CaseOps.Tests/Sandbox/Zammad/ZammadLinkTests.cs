@@ -4,7 +4,7 @@ using Xunit;
 
 namespace CaseOps.Tests.Sandbox.Zammad;
 
-/// <summary>Links: list, add, remove (contract §3 rows 17–19, §4.7, §7), their history and updated_at bumps.</summary>
+/// <summary>Links: list, add, remove (docs/contracts/zammad.md, Links, Link schemas, Idempotency and side effects), their history and updated_at bumps.</summary>
 public sealed class ZammadLinkTests(ZammadSandboxFixture fixture) : IClassFixture<ZammadSandboxFixture>
 {
     private static readonly string[] RowKeys =

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace CaseOps.Tests.Sandbox.Zammad;
 
-/// <summary>Priority and state administration (contract §3 rows 28–37, §4.10) and state types.</summary>
+/// <summary>Priority and state administration (docs/contracts/zammad.md, Priorities and states, Priority and state schemas) and state types.</summary>
 public sealed class ZammadLookupAdminTests(ZammadSandboxFixture fixture) : IClassFixture<ZammadSandboxFixture>
 {
     private const string References = "Can't delete, object has references.";

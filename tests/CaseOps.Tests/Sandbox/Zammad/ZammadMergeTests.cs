@@ -5,7 +5,7 @@ using Xunit;
 
 namespace CaseOps.Tests.Sandbox.Zammad;
 
-/// <summary>Merge (contract §3 row 8, §4.9, §7): every effect on both tickets, and the error answers.</summary>
+/// <summary>Merge (docs/contracts/zammad.md, Merging tickets, Merge answer, Idempotency and side effects): every effect on both tickets, and the error answers.</summary>
 public sealed class ZammadMergeTests(ZammadSandboxFixture fixture) : IClassFixture<ZammadSandboxFixture>
 {
     [Fact]

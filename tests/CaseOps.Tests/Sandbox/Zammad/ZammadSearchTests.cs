@@ -6,7 +6,7 @@ using Xunit;
 namespace CaseOps.Tests.Sandbox.Zammad;
 
 /// <summary>
-/// Ticket search (contract §3 row 6, §4.6, Zammad/SEARCH.md). Expectations are computed from the
+/// Ticket search (docs/contracts/zammad.md, Searching tickets; Zammad/SEARCH.md). Expectations are computed from the
 /// store, so the tests hold for any seed. Read-only apart from the style knob, reset after use.
 /// </summary>
 public sealed class ZammadSearchTests(ZammadSandboxFixture fixture) : IClassFixture<ZammadSandboxFixture>

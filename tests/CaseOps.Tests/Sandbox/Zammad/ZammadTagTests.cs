@@ -3,7 +3,7 @@ using Xunit;
 
 namespace CaseOps.Tests.Sandbox.Zammad;
 
-/// <summary>Ticket tags and tag administration (contract §3 rows 9–16, §7 idempotency).</summary>
+/// <summary>Ticket tags and tag administration (docs/contracts/zammad.md, Ticket tags, Tag administration, Idempotency and side effects).</summary>
 public sealed class ZammadTagTests(ZammadSandboxFixture fixture) : IClassFixture<ZammadSandboxFixture>
 {
     private async Task<string[]> TagsAsync(int id) =>

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace CaseOps.Tests.Sandbox.Zammad;
 
-/// <summary>Create, update and delete (contract §3 rows 3–5, §5.1–5.2), custom fields, guess: customers, lookup errors, history.</summary>
+/// <summary>Create, update and delete (docs/contracts/zammad.md, Tickets, Ticket request body, Article request body), custom fields, guess: customers, lookup errors, history.</summary>
 public sealed class ZammadTicketWriteTests(ZammadSandboxFixture fixture) : IClassFixture<ZammadSandboxFixture>
 {
     [Fact]

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace CaseOps.Tests.Sandbox.Zammad;
 
-/// <summary>Time accounting (contract §3 rows 24–27, §4.5, §4.3): sums, type resolution, errors, expanded tickets, history.</summary>
+/// <summary>Time accounting (docs/contracts/zammad.md, Time accounting, Time accounting schema, Ticket schema): sums, type resolution, errors, expanded tickets, history.</summary>
 public sealed class ZammadTimeAccountingTests(ZammadSandboxFixture fixture) : IClassFixture<ZammadSandboxFixture>
 {
     private static readonly string[] EntryKeys = ["id", "ticket_id", "ticket_article_id", "time_unit", "type_id", "created_by_id", "created_at", "updated_at"];
