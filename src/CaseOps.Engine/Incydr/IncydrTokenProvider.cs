@@ -118,7 +118,7 @@ namespace CaseOps.Incydr
             }
             catch (Exception ex) when (ex is FormatException || ex is JsonException)
             {
-                return null; // the token is opaque by contract; the tenant is a convenience
+                return null; // tokens are opaque (docs/contracts/incydr.md, Authentication and token lifetime); the tenant is a convenience
             }
         }
 

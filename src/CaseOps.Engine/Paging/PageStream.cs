@@ -10,10 +10,11 @@ namespace CaseOps.Paging
     public delegate Task<Page<T>> PageFetcher<T>(int pageNumber, int pageSize, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Turns a page-fetching function into a stream of items (design §2): items come out as soon as
-    /// their page is parsed, in server order and exactly once; the next page is requested while the
-    /// current one is consumed; the listing stops at the first short page and never asks beyond the
-    /// reported total; disposing the enumerator cancels every request in flight.
+    /// Turns a page-fetching function into a stream of items (docs/architecture.md, Paging; the stop
+    /// rules are in docs/contracts/incydr.md, Paging): items come out as soon as their page is parsed,
+    /// in server order and exactly once; the next page is requested while the current one is consumed;
+    /// the listing stops at the first short page and never asks beyond the reported total; disposing
+    /// the enumerator cancels every request in flight.
     /// </summary>
     public sealed class PageStream<T> : IAsyncEnumerable<T>
     {

@@ -105,13 +105,14 @@ public sealed class FaultSettings
     }
 
     /// <summary>
-    /// Dropped connections (design §6): the next <paramref name="count"/> successful download
-    /// answers (case PDF, full ZIP, events CSV, source file) send their headers with the full
-    /// Content-Length and the first <paramref name="afterBytes"/> bytes of body, then the connection
-    /// is aborted, so the client sees a truncated body or a reset. Error answers do not use up a
-    /// drop; a body no longer than <paramref name="afterBytes"/> is sent whole. A new call replaces
-    /// the pending count and byte limit; <see cref="Reset"/> clears them. Independent of the
-    /// status faults above (a request failed by those never reaches the download).
+    /// Dropped connections (docs/architecture.md, The emulator; docs/contracts/incydr.md, Downloads):
+    /// the next <paramref name="count"/> successful download answers (case PDF, full ZIP, events CSV,
+    /// source file) send their headers with the full Content-Length and the first
+    /// <paramref name="afterBytes"/> bytes of body, then the connection is aborted, so the client sees
+    /// a truncated body or a reset. Error answers do not use up a drop; a body no longer than
+    /// <paramref name="afterBytes"/> is sent whole. A new call replaces the pending count and byte
+    /// limit; <see cref="Reset"/> clears them. Independent of the status faults above (a request failed
+    /// by those never reaches the download).
     /// </summary>
     public void DropNextDownloads(int count, long afterBytes)
     {

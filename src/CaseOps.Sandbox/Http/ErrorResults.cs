@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace CaseOps.Sandbox.Http;
 
-/// <summary>Error bodies the emulator sends (contract §5).</summary>
+/// <summary>Error bodies the emulator sends (docs/contracts/incydr.md, Errors).</summary>
 public static class ErrorResults
 {
     /// <summary>400 business-rule body <c>{"problem": code, "description": text-or-null}</c>.</summary>

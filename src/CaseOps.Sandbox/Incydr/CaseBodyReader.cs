@@ -5,8 +5,8 @@ namespace CaseOps.Sandbox.Incydr;
 
 /// <summary>
 /// Reads CreateCase / UpdateCase bodies. Hand-parsed with <see cref="JsonDocument"/> so that a
-/// missing key and an explicit null both mean "no value" (contract §2) and wrong JSON types are
-/// reported as 400 instead of being coerced: ids must be strings.
+/// missing key and an explicit null both mean "no value" (docs/contracts/incydr.md, Conventions)
+/// and wrong JSON types are reported as 400 instead of being coerced: ids must be strings.
 /// </summary>
 public static class CaseBodyReader
 {

@@ -3,9 +3,9 @@ using System.Text.Json.Serialization;
 namespace CaseOps.Sandbox.Incydr;
 
 /// <summary>
-/// Case list item of contract §4 ("slim": no description/findings). Every key is always written,
-/// nulls included; timestamps are pre-formatted so the 6-digit format does not depend on
-/// serializer settings.
+/// Case list item of docs/contracts/incydr.md, Schemas ("slim": no description/findings). Every key
+/// is always written, nulls included; timestamps are pre-formatted so the 6-digit format does not
+/// depend on serializer settings.
 /// </summary>
 public class CaseJson
 {

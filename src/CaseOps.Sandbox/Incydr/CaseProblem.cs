@@ -5,7 +5,7 @@ namespace CaseOps.Sandbox.Incydr;
 /// <param name="Description">Human-readable detail or null.</param>
 public sealed record CaseProblem(string Code, string? Description);
 
-/// <summary>Problem codes. All but <see cref="InvalidRequest"/> come from the contract (§5).</summary>
+/// <summary>Problem codes. All but <see cref="InvalidRequest"/> are listed in docs/contracts/incydr.md, Errors.</summary>
 public static class CaseProblemCodes
 {
     /// <summary>Name missing, empty or whitespace.</summary>
@@ -42,8 +42,9 @@ public static class CaseProblemCodes
     public const string InvalidTimeInterval = "INVALID_TIME_INTERVAL";
 
     /// <summary>
-    /// Emulator-only code for malformed input the contract names no code for (bad JSON, unknown
-    /// enum value, non-boolean isAssigned, non-string id). Clients should treat it as a plain 400.
+    /// Emulator-only code for malformed input for which docs/contracts/incydr.md, Errors knows no real
+    /// code (bad JSON, unknown enum value, non-boolean isAssigned, non-string id). Clients should treat
+    /// it as a plain 400.
     /// </summary>
     public const string InvalidRequest = "INVALID_REQUEST";
 }

@@ -4,10 +4,10 @@ using Microsoft.Extensions.Primitives;
 
 namespace CaseOps.Sandbox.Incydr;
 
-/// <summary>Turns the query string of <c>GET /v1/cases</c> into a <see cref="CaseQuery"/> (contract §3.1).</summary>
+/// <summary>Turns the query string of <c>GET /v1/cases</c> into a <see cref="CaseQuery"/> (docs/contracts/incydr.md, Case list query).</summary>
 public static class CaseQueryParser
 {
-    /// <summary>Largest accepted pgSize (the contract leaves the real maximum open).</summary>
+    /// <summary>Largest accepted pgSize (the real maximum is open: docs/contracts/incydr.md, Paging).</summary>
     public const int MaxPageSize = 10_000;
 
     /// <summary>Parses the query; on failure returns null and sets <paramref name="problem"/>.</summary>
@@ -30,7 +30,8 @@ public static class CaseQueryParser
         bool? isAssigned = null;
         if (Single(query, "isAssigned") is { } assignedText)
         {
-            // bool.TryParse is case-insensitive, matching the contract (true/True/false/False all occur).
+            // bool.TryParse is case-insensitive, as docs/contracts/incydr.md, Conventions asks
+            // (true/True/false/False all occur).
             if (!bool.TryParse(assignedText, out var assigned))
             {
                 problem = Invalid($"isAssigned must be true or false, not '{assignedText}'");
@@ -85,7 +86,8 @@ public static class CaseQueryParser
         };
     }
 
-    // i-th srtDir applies to the i-th srtKey; the last direction repeats for further keys (contract §3.1).
+    // i-th srtDir applies to the i-th srtKey; the last direction repeats for further keys
+    // (docs/contracts/incydr.md, Case list query).
     private static IReadOnlyList<CaseSortKey>? ParseSort(IQueryCollection query, ref CaseProblem? problem)
     {
         var directions = new List<bool>();

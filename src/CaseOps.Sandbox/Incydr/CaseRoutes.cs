@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Routing;
 namespace CaseOps.Sandbox.Incydr;
 
 /// <summary>
-/// Cases endpoints 1–5 of contract §3 under <c>/v1/cases</c>, plus the legacy py42 alias
+/// The case endpoints (docs/contracts/incydr.md, Cases) under <c>/v1/cases</c>, plus the legacy
+/// py42 alias
 /// <c>/api/v1/case</c> served by the same handlers.
 /// </summary>
 public sealed class CaseRoutes(CaseStore store, SandboxUser apiUser)

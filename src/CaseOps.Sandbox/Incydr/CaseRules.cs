@@ -1,6 +1,6 @@
 namespace CaseOps.Sandbox.Incydr;
 
-/// <summary>Field rules of contract §4/§5 that do not depend on other cases (lengths, known users).</summary>
+/// <summary>Field rules (docs/contracts/incydr.md, Request bodies and Errors) that do not depend on other cases (lengths, known users).</summary>
 public static class CaseRules
 {
     /// <summary>Maximum name length.</summary>

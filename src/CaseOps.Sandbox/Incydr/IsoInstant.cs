@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 namespace CaseOps.Sandbox.Incydr;
 
 /// <summary>
-/// ISO-8601 instants as the contract wants them: written with 6 fraction digits and <c>Z</c>, read
-/// with 0–9 fraction digits and <c>Z</c> or a numeric offset. Hand-rolled because the BCL parsers
-/// reject more than 7 fraction digits.
+/// ISO-8601 instants as docs/contracts/incydr.md, Conventions wants them: written with 6 fraction
+/// digits and <c>Z</c>, read with 0–9 fraction digits and <c>Z</c> or a numeric offset. Hand-rolled
+/// because the BCL parsers reject more than 7 fraction digits.
 /// </summary>
 public static partial class IsoInstant
 {

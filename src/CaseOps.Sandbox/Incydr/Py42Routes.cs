@@ -5,9 +5,10 @@ using Microsoft.AspNetCore.Routing;
 namespace CaseOps.Sandbox.Incydr;
 
 /// <summary>
-/// Discovery hooks py42 needs before it can reach the cases API (contract §7). Both point back at
-/// this server; they need no token. py42 derives the key-value host by replacing the first "sts"
-/// in stsBaseUrl, and "http://127.0.0.1:port" has none, so it comes back here too.
+/// Discovery hooks py42 needs before it can reach the cases API (docs/contracts/incydr.md, Legacy
+/// py42 API). Both point back at this server; they need no token. py42 derives the key-value host
+/// by replacing the first "sts" in stsBaseUrl, and "http://127.0.0.1:port" has none, so it comes
+/// back here too.
 /// </summary>
 public static class Py42Routes
 {

@@ -1,6 +1,6 @@
 namespace CaseOps.Sandbox.Incydr;
 
-/// <summary>A <c>start/end</c> filter interval; both ends inclusive (the contract leaves this open, the emulator picks inclusive).</summary>
+/// <summary>A <c>start/end</c> filter interval; both ends inclusive (open in docs/contracts/incydr.md, Conventions; the emulator picks inclusive).</summary>
 /// <param name="Start">Earliest matching time (UTC).</param>
 /// <param name="End">Latest matching time (UTC).</param>
 public sealed record TimeInterval(DateTime Start, DateTime End)

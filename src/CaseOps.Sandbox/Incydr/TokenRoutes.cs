@@ -8,8 +8,9 @@ using Microsoft.AspNetCore.Routing;
 namespace CaseOps.Sandbox.Incydr;
 
 /// <summary>
-/// <c>POST /v1/oauth</c> (contract §1) and py42's <c>POST /api/v3/oauth/token</c>: client
-/// credentials in, bearer token out. Both are exempt from injected faults by default.
+/// <c>POST /v1/oauth</c> (docs/contracts/incydr.md, Authentication and token lifetime) and py42's
+/// <c>POST /api/v3/oauth/token</c>: client credentials in, bearer token out. Both are exempt from
+/// injected faults by default.
 /// </summary>
 public static class TokenRoutes
 {

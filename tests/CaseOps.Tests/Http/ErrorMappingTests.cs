@@ -6,7 +6,7 @@ using Xunit;
 
 namespace CaseOps.Tests.Http;
 
-/// <summary>Error ids and categories for each kind of API failure (design §5).</summary>
+/// <summary>Error ids and categories for each kind of API failure (docs/architecture.md, Errors).</summary>
 public sealed class ErrorMappingTests
 {
     private static ErrorRecord Map(int status, string? code = null, string? requestId = "req-1") =>

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace CaseOps.Tests.Sandbox;
 
-/// <summary>Contract §3.1: GET /v1/cases paging, filters, sorting and query errors. Read-only on the seeded data.</summary>
+/// <summary>docs/contracts/incydr.md, Case list query and Paging: GET /v1/cases paging, filters, sorting and query errors. Read-only on the seeded data.</summary>
 public sealed class CaseListTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
     private IReadOnlyList<CaseRecord> All => fixture.Host.Cases.Snapshot();

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace CaseOps.Tests.Sandbox;
 
-/// <summary>Contract §3 rows 2–5 and §5: create, get, replace, delete and their rules.</summary>
+/// <summary>docs/contracts/incydr.md, Cases and Errors: create, get, replace, delete and their rules.</summary>
 public sealed class CaseWriteTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
     private static int counter;

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace CaseOps.Tests.Sandbox;
 
-/// <summary>Contract §7: discovery hooks that let py42 find the cases API on the emulator.</summary>
+/// <summary>docs/contracts/incydr.md, Legacy py42 API: discovery hooks that let py42 find the cases API on the emulator.</summary>
 public sealed class Py42HookTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
     private string BaseUrl => fixture.Host.IncydrBaseUri.GetLeftPart(UriPartial.Authority);

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace CaseOps.Tests.Sandbox;
 
-/// <summary>Contract §1: the token endpoint and bearer checks on API routes.</summary>
+/// <summary>docs/contracts/incydr.md, Authentication and token lifetime: the token endpoint and bearer checks on API routes.</summary>
 public sealed class TokenTests(SandboxFixture fixture) : IClassFixture<SandboxFixture>
 {
     private HttpClient Client => fixture.Client;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace CaseOps.Sandbox.Incydr.FileEvents;
 
-/// <summary>Reads the AddEvents body <c>{"events": [ids]}</c> of endpoint 9.</summary>
+/// <summary>Reads the AddEvents body <c>{"events": [ids]}</c> of the bulk add (docs/contracts/incydr.md, Request bodies).</summary>
 public static class AddEventsReader
 {
     /// <summary>Largest body accepted (100 ids of ~90 characters fit many times over).</summary>

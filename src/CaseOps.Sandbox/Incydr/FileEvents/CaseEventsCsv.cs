@@ -4,9 +4,10 @@ using CsvHelper;
 namespace CaseOps.Sandbox.Incydr.FileEvents;
 
 /// <summary>
-/// The event export of endpoint 10: one header row and one row per event on the case, RFC 4180
-/// (CRLF line ends, fields quoted when needed, by CsvHelper), lists joined with <c>;</c>,
-/// UTF-8 without BOM. At most 1000 events per case, so building it in memory is fine.
+/// The event export, <c>GET …/fileevent/export</c> (docs/contracts/incydr.md, Downloads): one
+/// header row and one row per event on the case, RFC 4180 (CRLF line ends, fields quoted when
+/// needed, by CsvHelper), lists joined with <c>;</c>, UTF-8 without BOM. At most 1000 events per
+/// case, so building it in memory is fine.
 /// </summary>
 public static class CaseEventsCsv
 {

@@ -3,9 +3,10 @@ using System.IO.Compression;
 namespace CaseOps.Sandbox.Incydr.FileEvents;
 
 /// <summary>
-/// The full export of endpoint 7. ZipArchive needs a seekable stream to write local headers, and
-/// the answer needs a Content-Length up front, so the archive is built in a temporary file
-/// (deleted on close) and then streamed, never in memory.
+/// The full export, <c>GET …/export/full</c> (docs/contracts/incydr.md, Downloads). ZipArchive
+/// needs a seekable stream to write local headers, and the answer needs a Content-Length up front,
+/// so the archive is built in a temporary file (deleted on close) and then streamed, never in
+/// memory.
 /// </summary>
 public static class CaseExportZip
 {

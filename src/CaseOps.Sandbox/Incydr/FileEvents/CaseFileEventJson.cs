@@ -1,6 +1,6 @@
 namespace CaseOps.Sandbox.Incydr.FileEvents;
 
-/// <summary>The abbreviated CaseFileEvent view of contract §4 (endpoint 8); every key always written.</summary>
+/// <summary>The abbreviated CaseFileEvent view (docs/contracts/incydr.md, Schemas) of the event list; every key always written.</summary>
 public sealed class CaseFileEventJson
 {
     /// <summary>Maps a pool record.</summary>
@@ -45,13 +45,13 @@ public sealed class CaseFileEventJson
     public string? RiskSeverity { get; }
 }
 
-/// <summary>RiskIndicator of contract §4.</summary>
+/// <summary>RiskIndicator (docs/contracts/incydr.md, Schemas).</summary>
 /// <param name="Name">Display name.</param>
 /// <param name="Id">Indicator id.</param>
 /// <param name="Weight">Weight.</param>
 public sealed record RiskIndicatorJson(string Name, string Id, int Weight);
 
-/// <summary>CaseFileEventsPage of contract §4.</summary>
+/// <summary>CaseFileEventsPage (docs/contracts/incydr.md, Schemas).</summary>
 /// <param name="Events">The page.</param>
 /// <param name="TotalCount">All matching events on the case.</param>
 public sealed record CaseFileEventsPageJson(IReadOnlyList<CaseFileEventJson> Events, long TotalCount);

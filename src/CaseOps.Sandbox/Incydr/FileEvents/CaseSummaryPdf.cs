@@ -4,9 +4,10 @@ using System.Text;
 namespace CaseOps.Sandbox.Incydr.FileEvents;
 
 /// <summary>
-/// The case summary of endpoint 6: a minimal one-page PDF 1.4 written by hand (catalog, page tree,
-/// page, Helvetica font, content stream, info), with the xref offsets counted while writing.
-/// Everything is Latin-1 text, so one character is one byte and string lengths are byte offsets.
+/// The case summary, <c>GET …/export</c> (docs/contracts/incydr.md, Downloads): a minimal one-page
+/// PDF 1.4 written by hand (catalog, page tree, page, Helvetica font, content stream, info), with
+/// the xref offsets counted while writing. Everything is Latin-1 text, so one character is one byte
+/// and string lengths are byte offsets.
 /// </summary>
 public static class CaseSummaryPdf
 {

@@ -4,8 +4,9 @@ using Microsoft.Net.Http.Headers;
 namespace CaseOps.Sandbox.Incydr.FileEvents;
 
 /// <summary>
-/// A 200 download (contract §6): Content-Type, <c>Content-Disposition: attachment; filename=name</c>
-/// (unquoted, as the official SDK parses it literally) and Content-Length, then a body written by
+/// A 200 download (docs/contracts/incydr.md, Downloads): Content-Type, <c>Content-Disposition:
+/// attachment; filename=name</c> (unquoted, as the official SDK parses it literally) and
+/// Content-Length, then a body written by
 /// <c>write</c> straight to the response stream, so large content is never held in memory.
 /// </summary>
 public sealed class DownloadResult(string contentType, string fileName, long length, Func<Stream, CancellationToken, Task> write, IDisposable? owned = null) : IResult

@@ -7,9 +7,10 @@ using Microsoft.AspNetCore.Routing;
 namespace CaseOps.Sandbox.Incydr.FileEvents;
 
 /// <summary>
-/// Download endpoints 6 (summary PDF), 7 (full ZIP), 10 (events CSV) and 14 (source file) of
-/// contract §3/§6 under every case prefix. They carry <see cref="DropFaultTarget"/> so the drop
-/// fault (<see cref="FaultSettings.DropNextDownloads"/>) can cut them short.
+/// The download endpoints (summary PDF, full ZIP, events CSV, source file) of
+/// docs/contracts/incydr.md, Downloads under every case prefix. They carry
+/// <see cref="DropFaultTarget"/> so the drop fault (<see cref="FaultSettings.DropNextDownloads"/>)
+/// can cut them short.
 /// </summary>
 public sealed class DownloadRoutes(CaseStore cases, FileEventStore events)
 {
@@ -57,7 +58,8 @@ public sealed class DownloadRoutes(CaseStore cases, FileEventStore events)
         {
             if (query[name].FirstOrDefault() is { Length: > 0 } text)
             {
-                // bool.TryParse ignores case: true, True and TRUE all work (contract §2).
+                // bool.TryParse ignores case: true, True and TRUE all work
+                // (docs/contracts/incydr.md, Conventions).
                 if (!bool.TryParse(text, out var value))
                 {
                     return ErrorResults.Problem(CaseProblemCodes.InvalidRequest, $"{name} must be true or false, not '{text}'");

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace CaseOps.Sandbox.Incydr.FileEvents;
 
-/// <summary>Problem codes and bodies of the file-event endpoints (contract §5).</summary>
+/// <summary>Problem codes and bodies of the file-event endpoints (docs/contracts/incydr.md, Errors).</summary>
 public static class EventProblems
 {
     /// <summary>Add or remove on a case that is not OPEN.</summary>
@@ -20,7 +20,7 @@ public static class EventProblems
 
     /// <summary>
     /// Business-rule 400 of the event endpoints: <c>{"problem": code}</c> without a description,
-    /// as the real service sends them (contract §5), so clients meet the absent key.
+    /// as the real service sends them (docs/contracts/incydr.md, Errors), so clients meet the absent key.
     /// </summary>
     public static IResult Rule(string code) =>
         Results.Json(new EventProblemBody(code), SandboxJson.Options, statusCode: StatusCodes.Status400BadRequest);

@@ -4,8 +4,9 @@ using CaseOps.Sandbox.Http;
 namespace CaseOps.Sandbox.Incydr.FileEvents;
 
 /// <summary>
-/// Writes the full FileEventV2 document of contract §4 (endpoint 11) from a pool record. Every
-/// key of the schema is written, null where the event has no value, as the real service does.
+/// Writes the full FileEventV2 document (docs/contracts/incydr.md, Schemas) of <c>GET
+/// …/fileevent/{eventId}</c> from a pool record. Every key of the schema is written, null where the
+/// event has no value, as the real service does.
 /// </summary>
 public static class FileEventDocument
 {

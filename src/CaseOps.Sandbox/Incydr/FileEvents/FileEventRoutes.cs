@@ -7,12 +7,13 @@ using Microsoft.AspNetCore.Routing;
 namespace CaseOps.Sandbox.Incydr.FileEvents;
 
 /// <summary>
-/// Case file-event endpoints 8, 9, 11, 12 and 13 of contract §3 under every case prefix
-/// (<c>/v1/cases</c> and the py42 alias <c>/api/v1/case</c>). Downloads live in <see cref="DownloadRoutes"/>.
+/// The case file-event endpoints (docs/contracts/incydr.md, File events on cases) under every case
+/// prefix (<c>/v1/cases</c> and the py42 alias <c>/api/v1/case</c>). Downloads live in
+/// <see cref="DownloadRoutes"/>.
 /// </summary>
 public sealed class FileEventRoutes(CaseStore cases, FileEventStore events)
 {
-    /// <summary>Default pgSize of the event list (contract §2).</summary>
+    /// <summary>Default pgSize of the event list (docs/contracts/incydr.md, Paging).</summary>
     public const int DefaultPageSize = 10_000;
 
     /// <summary>Maps the endpoints onto <paramref name="routes"/> (expected to carry the bearer filter).</summary>

@@ -144,9 +144,10 @@ public sealed class FileEventStore
     }
 
     /// <summary>
-    /// The API add (endpoints 9 and 12), all or nothing: an unknown id, an id already on the case or
-    /// more than <see cref="MaxPerCase"/> events in total leaves the case unchanged. Repeated ids in
-    /// one request count once. The caller has already checked the case exists and is OPEN.
+    /// The API add (bulk and single, docs/contracts/incydr.md, File events on cases), all or nothing:
+    /// an unknown id, an id already on the case or more than <see cref="MaxPerCase"/> events in total
+    /// leaves the case unchanged. Repeated ids in one request count once. The caller has already
+    /// checked the case exists and is OPEN.
     /// </summary>
     public EventAddResult Add(long caseNumber, IReadOnlyList<string> eventIds)
     {

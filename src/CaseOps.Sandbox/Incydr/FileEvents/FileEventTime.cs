@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace CaseOps.Sandbox.Incydr.FileEvents;
 
-/// <summary>File-event timestamps carry 3 fraction digits (contract §2), unlike case timestamps.</summary>
+/// <summary>File-event timestamps carry 3 fraction digits (docs/contracts/incydr.md, Conventions), unlike case timestamps.</summary>
 public static class FileEventTime
 {
     /// <summary>Formats a UTC time like <c>2025-03-01T22:10:05.117Z</c>.</summary>

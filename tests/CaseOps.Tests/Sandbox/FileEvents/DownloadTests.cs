@@ -8,7 +8,7 @@ using Xunit;
 
 namespace CaseOps.Tests.Sandbox.FileEvents;
 
-/// <summary>Contract §3 rows 6, 7, 10, 14 and §6: headers, names and content of the downloads.</summary>
+/// <summary>docs/contracts/incydr.md, Downloads: headers, names and content of the downloads.</summary>
 public sealed class DownloadTests(FileEventsFixture fixture) : IClassFixture<FileEventsFixture>
 {
     private static void AssertSpring404(Download reply, string message)
@@ -27,7 +27,7 @@ public sealed class DownloadTests(FileEventsFixture fixture) : IClassFixture<Fil
         return (number, ids);
     }
 
-    // Every download: 200, the contract's media type, the unquoted file name, the full Content-Length.
+    // Every download: 200, the media type of docs/contracts/incydr.md, Downloads, the unquoted file name, the full Content-Length.
     private static void AssertDownload(Download reply, string contentType, string fileName)
     {
         Assert.Equal(HttpStatusCode.OK, reply.Status);

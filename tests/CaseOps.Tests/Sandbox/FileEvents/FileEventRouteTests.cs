@@ -6,7 +6,7 @@ using Xunit;
 
 namespace CaseOps.Tests.Sandbox.FileEvents;
 
-/// <summary>Contract §3 rows 8, 9, 11, 12, 13 and the event rules of §5.</summary>
+/// <summary>docs/contracts/incydr.md, File events on cases, and the event rules of its Errors section.</summary>
 public sealed class FileEventRouteTests(FileEventsFixture fixture) : IClassFixture<FileEventsFixture>
 {
     private static readonly string[] CaseFileEventKeys =
