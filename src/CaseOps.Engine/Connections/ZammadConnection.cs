@@ -12,7 +12,7 @@ namespace CaseOps.Connections
         {
             AuthenticationMethod = credential.Method;
             OnBehalfOf = onBehalfOf;
-            WebUri = ZammadConnectionFactory.WebBase(options.BaseUri);
+            WebUri = EndpointPolicy.ZammadWebBase(options.BaseUri);
             Api.Authenticator = new ZammadAuthenticator(credential, onBehalfOf);
             Catalog = new ZammadCatalog(this);
         }

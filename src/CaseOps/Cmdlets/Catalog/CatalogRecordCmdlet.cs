@@ -13,16 +13,14 @@ namespace CaseOps.Cmdlets.Catalog
     {
         private CatalogRecordService? _service;
 
-        /// <summary>"priority" or "state".</summary>
-        private protected abstract string Noun { get; }
+        /// <summary>Priority or state: how messages and error ids name the records.</summary>
+        private protected abstract CatalogNoun Noun { get; }
 
         private protected abstract CatalogRecordService CreateService(ZammadConnection connection);
 
         private protected CatalogRecordService Service => _service ??= CreateService(ResolveConnection());
 
-        private protected string Title => "Ticket" + char.ToUpperInvariant(Noun[0]) + Noun.Substring(1);
-
-        private protected ErrorContext About(object what) => new ErrorContext($"Ticket {Noun} {what}", Title.Substring(6) + "NotFound", what);
+        private protected ErrorContext About(object what) => new ErrorContext($"Ticket {Noun} {what}", Noun.NotFoundErrorId, what);
 
         /// <summary>The id of a record given by id or name; null after an error was written.</summary>
         private protected long? Resolve(long id, string? name)

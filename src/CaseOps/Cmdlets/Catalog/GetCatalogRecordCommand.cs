@@ -46,7 +46,7 @@ namespace CaseOps.Cmdlets.Catalog
                 foreach (var name in Name ?? Array.Empty<string>())
                 {
                     if (!WildcardPattern.ContainsWildcardCharacters(name) && !records.Any(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase)))
-                        WriteError(new ErrorRecord(new ItemNotFoundException($"Zammad has no ticket {Noun} named '{name}'."), Title.Substring(6) + "NotFound", ErrorCategory.ObjectNotFound, name));
+                        WriteError(new ErrorRecord(new ItemNotFoundException($"Zammad has no ticket {Noun} named '{name}'."), Noun.NotFoundErrorId, ErrorCategory.ObjectNotFound, name));
                 }
             }
             catch (CaseOpsApiException ex)

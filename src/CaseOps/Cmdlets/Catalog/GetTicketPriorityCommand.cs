@@ -10,7 +10,7 @@ namespace CaseOps.Cmdlets.Catalog
     [OutputType(typeof(TicketPriority))]
     public sealed class GetTicketPriorityCommand : GetCatalogRecordCommand
     {
-        private protected override string Noun => "priority";
+        private protected override CatalogNoun Noun => CatalogNoun.Priority;
         private protected override CatalogRecordService CreateService(ZammadConnection connection) => new PriorityService(connection, RequestLog);
     }
 }

@@ -10,7 +10,7 @@ namespace CaseOps.Cmdlets.Catalog
     [OutputType(typeof(TicketState))]
     public sealed class GetTicketStateCommand : GetCatalogRecordCommand
     {
-        private protected override string Noun => "state";
+        private protected override CatalogNoun Noun => CatalogNoun.State;
         private protected override CatalogRecordService CreateService(ZammadConnection connection) => new StateService(connection, RequestLog);
     }
 }

@@ -14,7 +14,7 @@ namespace CaseOps.Cmdlets.Catalog
         [Parameter]
         public SwitchParameter DefaultCreate { get; set; }
 
-        private protected override string Noun => "priority";
+        private protected override CatalogNoun Noun => CatalogNoun.Priority;
         private protected override CatalogRecordService CreateService(ZammadConnection connection) => new PriorityService(connection, RequestLog);
 
         private protected override Newtonsoft.Json.Linq.JObject? Fields()

@@ -42,11 +42,11 @@ namespace CaseOps.Cmdlets.Catalog
             catch (CaseOpsApiException ex) when (ex.StatusCode == 422 && (ex.ServerMessage ?? string.Empty).IndexOf("reference", System.StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 // Zammad's own words ("Can't delete, object has references.") plus what to do about it.
-                WriteError(new ErrorRecord(ex, Title.Substring(6) + "InUse", ErrorCategory.InvalidOperation, (object?)Piped ?? name ?? (object)id)
+                WriteError(new ErrorRecord(ex, Noun.InUseErrorId, ErrorCategory.InvalidOperation, (object?)Piped ?? name ?? (object)id)
                 {
                     ErrorDetails = new ErrorDetails($"Zammad refused to delete ticket {Noun} {label}: {ex.ServerMessage ?? ex.Message}")
                     {
-                        RecommendedAction = $"Move the tickets that use it to another {Noun} first (@(Get-Ticket -Query ...) | Set-Ticket -{char.ToUpperInvariant(Noun[0]) + Noun.Substring(1)} ...), or set it inactive with -Active:$false instead.",
+                        RecommendedAction = $"Move the tickets that use it to another {Noun} first (@(Get-Ticket -Query ...) | Set-Ticket -{Noun.ParameterName} ...), or set it inactive with -Active:$false instead.",
                     },
                 });
             }

@@ -17,7 +17,7 @@ namespace CaseOps.Cmdlets.Catalog
 
         private protected override ZammadNamedRecord? Piped => InputObject;
 
-        private protected override string Noun => "priority";
+        private protected override CatalogNoun Noun => CatalogNoun.Priority;
         private protected override CatalogRecordService CreateService(ZammadConnection connection) => new PriorityService(connection, RequestLog);
     }
 }

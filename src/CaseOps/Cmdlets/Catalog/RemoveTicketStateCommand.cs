@@ -17,7 +17,7 @@ namespace CaseOps.Cmdlets.Catalog
 
         private protected override ZammadNamedRecord? Piped => InputObject;
 
-        private protected override string Noun => "state";
+        private protected override CatalogNoun Noun => CatalogNoun.State;
         private protected override CatalogRecordService CreateService(ZammadConnection connection) => new StateService(connection, RequestLog);
     }
 }

@@ -27,7 +27,7 @@ namespace CaseOps.Cmdlets.Catalog
 
         private protected override ZammadNamedRecord? Piped => InputObject;
 
-        private protected override string Noun => "state";
+        private protected override CatalogNoun Noun => CatalogNoun.State;
         private protected override CatalogRecordService CreateService(ZammadConnection connection) => new StateService(connection, RequestLog);
 
         private protected override Newtonsoft.Json.Linq.JObject? Fields()

@@ -33,7 +33,7 @@ namespace CaseOps.Cmdlets.Common
         }
 
         /// <summary>Blocks the pipeline thread on <paramref name="task"/>, writing log lines as they come.</summary>
-        protected T Await<T>(Task<T> task)
+        protected internal T Await<T>(Task<T> task)
         {
             WaitPumping(task);
             try { return task.GetAwaiter().GetResult(); }

@@ -18,18 +18,5 @@ namespace CaseOps.Cmdlets.Common
         protected IncydrConnection ResolveConnection() => (IncydrConnection)ResolveServiceConnection();
 
         private protected override CaseOpsService TargetService => CaseOpsService.Incydr;
-
-        private protected override string ConnectHint =>
-            "Run Connect-Incydr -Uri <base URL> -Credential <client id and secret> first, pass -Connection, "
-            + $"or set {IncydrConnectionFactory.UrlVariable}, {IncydrConnectionFactory.ClientIdVariable} and {IncydrConnectionFactory.ClientSecretVariable}.";
-
-        private protected override CaseOpsConnection? FromEnvironment()
-        {
-            if (!EndpointPolicy.TryNormalize(IncydrConnectionFactory.EnvironmentUrl, out var uri, out _)
-                || !(IncydrConnectionFactory.EnvironmentCredential() is { } credential))
-                return null;
-            WriteVerboseLine($"Connecting to Incydr at {uri} as {credential.ClientId} from the {IncydrConnectionFactory.UrlVariable} environment variables");
-            return new IncydrConnection(new ApiClientOptions(uri!), credential.ClientId, credential.Secret);
-        }
     }
 }

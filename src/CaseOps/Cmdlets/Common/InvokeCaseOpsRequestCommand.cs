@@ -87,7 +87,8 @@ namespace CaseOps.Cmdlets.Common
         protected override void ProcessRecord()
         {
             var request = _request!;
-            var connection = new RequestConnectionResolver(this).Resolve();
+            var resolver = new ConnectionResolver(this);
+            var connection = IsBound(nameof(Service)) && Connection == null ? resolver.Resolve(null, Service) : resolver.ResolveEither(Connection);
             var service = new RawRequestService(connection, RequestLog);
             var context = new ErrorContext(request.Description, "RequestFailed", request.Path);
 
@@ -140,113 +141,6 @@ namespace CaseOps.Cmdlets.Common
                     WriteObject(PowerShellJson.ToPowerShell(answer.Json));
                     return;
             }
-        }
-
-        /// <summary>
-        /// Finds the connection by the rules of the other cmdlets (explicit, this runspace's default,
-        /// the environment variables), for either service: -Connection, else -Service, else the one
-        /// service that is connected or configured; with both, the caller must say which.
-        /// </summary>
-        private sealed class RequestConnectionResolver
-        {
-            private readonly InvokeCaseOpsRequestCommand _cmdlet;
-
-            public RequestConnectionResolver(InvokeCaseOpsRequestCommand cmdlet) => _cmdlet = cmdlet;
-
-            public CaseOpsConnection Resolve()
-            {
-                var explicitConnection = _cmdlet.Connection;
-                if (explicitConnection != null)
-                {
-                    if (explicitConnection.IsClosed)
-                        Fail(new PSInvalidOperationException($"The connection {explicitConnection} was closed by Disconnect-CaseOps. Run Connect-{explicitConnection.Service} again."),
-                            "ConnectionClosed", explicitConnection);
-                    return explicitConnection;
-                }
-                if (_cmdlet.IsBound(nameof(Service)))
-                    return Default(_cmdlet.Service) ?? NotConnected(_cmdlet.Service);
-
-                var incydr = Available(CaseOpsService.Incydr);
-                var zammad = Available(CaseOpsService.Zammad);
-                if (incydr && zammad)
-                    Fail(new PSInvalidOperationException(
-                        "Both Incydr and Zammad are connected (or configured by environment variables), so it is not clear which one the request is for. "
-                        + "Add -Service Incydr or -Service Zammad, or pass -Connection."),
-                        "ServiceNotSpecified", null, ErrorCategory.InvalidArgument);
-                if (incydr)
-                    return Default(CaseOpsService.Incydr)!;
-                if (zammad)
-                    return Default(CaseOpsService.Zammad)!;
-                Fail(new PSInvalidOperationException(
-                    "Not connected to Incydr or Zammad. Run Connect-Incydr or Connect-Zammad first, pass -Connection, or set "
-                    + $"{IncydrConnectionFactory.UrlVariable}, {IncydrConnectionFactory.ClientIdVariable} and {IncydrConnectionFactory.ClientSecretVariable}, "
-                    + $"or {ZammadConnectionFactory.UrlVariable} and {ZammadConnectionFactory.TokenVariable}."),
-                    "NotConnected", null);
-                return null!; // not reached
-            }
-
-            private static bool Available(CaseOpsService service) =>
-                ConnectionRegistry.Get(service) != null || (service == CaseOpsService.Incydr
-                    ? Set(IncydrConnectionFactory.UrlVariable) && Set(IncydrConnectionFactory.ClientIdVariable) && Set(IncydrConnectionFactory.ClientSecretVariable)
-                    : Set(ZammadConnectionFactory.UrlVariable) && Set(ZammadConnectionFactory.TokenVariable));
-
-            private static bool Set(string variable) => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(variable));
-
-            /// <summary>This runspace's default connection, else one made from the environment variables (and kept as the default).</summary>
-            private CaseOpsConnection? Default(CaseOpsService service)
-            {
-                if (ConnectionRegistry.Get(service) is { } current)
-                    return current;
-                var made = service == CaseOpsService.Incydr ? (CaseOpsConnection?)IncydrFromEnvironment() : ZammadFromEnvironment();
-                if (made != null)
-                    ConnectionRegistry.Set(made);
-                return made;
-            }
-
-            private IncydrConnection? IncydrFromEnvironment()
-            {
-                if (!EndpointPolicy.TryNormalize(IncydrConnectionFactory.EnvironmentUrl, out var uri, out _)
-                    || !(IncydrConnectionFactory.EnvironmentCredential() is { } credential))
-                    return null;
-                _cmdlet.WriteVerboseLine($"Connecting to Incydr at {uri} as {credential.ClientId} from the {IncydrConnectionFactory.UrlVariable} environment variables");
-                return new IncydrConnection(new ApiClientOptions(uri!), credential.ClientId, credential.Secret);
-            }
-
-            private ZammadConnection? ZammadFromEnvironment()
-            {
-                if (!ZammadConnectionFactory.TryNormalizeUri(ZammadConnectionFactory.EnvironmentUrl, out var uri, out _)
-                    || !(ZammadConnectionFactory.EnvironmentToken() is { } token))
-                    return null;
-                _cmdlet.WriteVerboseLine($"Connecting to Zammad at {uri} with the token from {ZammadConnectionFactory.TokenVariable}");
-                var connection = new ZammadConnection(new ApiClientOptions(uri!), ZammadCredential.FromToken(token), null);
-                try
-                {
-                    // As Connect-Zammad does: learn the account, and fail on a wrong token here, once.
-                    var me = _cmdlet.Await(new UserService(connection, _cmdlet.RequestLog).GetCurrentAsync(_cmdlet.CancellationToken));
-                    connection.SetAccount(me.Id, me.Login);
-                }
-                catch (CaseOpsApiException ex)
-                {
-                    connection.Dispose();
-                    _cmdlet.ThrowTerminatingError(ErrorRecordFactory.FromApi(ex,
-                        new ErrorContext("The Zammad connection from " + ZammadConnectionFactory.TokenVariable, "NotConnected", uri!.ToString()), null));
-                }
-                return connection;
-            }
-
-            private CaseOpsConnection NotConnected(CaseOpsService service)
-            {
-                var hint = service == CaseOpsService.Incydr
-                    ? "Run Connect-Incydr -Uri <base URL> -Credential <client id and secret> first, pass -Connection, "
-                      + $"or set {IncydrConnectionFactory.UrlVariable}, {IncydrConnectionFactory.ClientIdVariable} and {IncydrConnectionFactory.ClientSecretVariable}."
-                    : "Run Connect-Zammad -Uri <https://host/api/v1> -Token <API token> first, pass -Connection, "
-                      + $"or set {ZammadConnectionFactory.UrlVariable} and {ZammadConnectionFactory.TokenVariable}.";
-                Fail(new PSInvalidOperationException($"Not connected to {service}. " + hint), "NotConnected", null);
-                return null!; // not reached
-            }
-
-            private void Fail(Exception exception, string id, object? target, ErrorCategory category = ErrorCategory.InvalidOperation) =>
-                _cmdlet.ThrowTerminatingError(new ErrorRecord(exception, id, category, target));
         }
     }
 }

@@ -23,32 +23,6 @@ namespace CaseOps.Cmdlets.Common
 
         private protected override CaseOpsService TargetService => CaseOpsService.Zammad;
 
-        private protected override string ConnectHint =>
-            "Run Connect-Zammad -Uri <https://host/api/v1> -Token <API token> first, pass -Connection, "
-            + $"or set {ZammadConnectionFactory.UrlVariable} and {ZammadConnectionFactory.TokenVariable}.";
-
-        private protected override CaseOpsConnection? FromEnvironment()
-        {
-            if (!ZammadConnectionFactory.TryNormalizeUri(ZammadConnectionFactory.EnvironmentUrl, out var uri, out _)
-                || !(ZammadConnectionFactory.EnvironmentToken() is { } token))
-                return null;
-            WriteVerboseLine($"Connecting to Zammad at {uri} with the token from {ZammadConnectionFactory.TokenVariable}");
-            var connection = new ZammadConnection(new ApiClientOptions(uri!), ZammadCredential.FromToken(token), null);
-            try
-            {
-                // As Connect-Zammad does: learn the account, and fail on a wrong token here, once.
-                var me = Await(new UserService(connection, RequestLog).GetCurrentAsync(CancellationToken));
-                connection.SetAccount(me.Id, me.Login);
-            }
-            catch (CaseOpsApiException ex)
-            {
-                connection.Dispose();
-                var record = ErrorRecordFactory.FromApi(ex, new ErrorContext("The Zammad connection from " + ZammadConnectionFactory.TokenVariable, "NotConnected", uri!.ToString()), null);
-                ThrowTerminatingError(record);
-            }
-            return connection;
-        }
-
         /// <summary>Writes what <paramref name="list"/> returns for each ticket; a failing ticket is reported and the rest still run.</summary>
         private protected void WriteForEachTicket<T>(IEnumerable<long> ticketIds, Func<long, Task<IEnumerable<T>>> list)
         {

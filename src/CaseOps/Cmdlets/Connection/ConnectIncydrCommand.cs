@@ -26,9 +26,9 @@ namespace CaseOps.Cmdlets.Connection
 
         protected override void ProcessRecord()
         {
-            var uriText = Uri ?? IncydrConnectionFactory.EnvironmentUrl;
+            var uriText = Uri ?? EnvironmentConnections.IncydrUrl;
             if (string.IsNullOrEmpty(uriText))
-                Fail("UriMissing", ErrorCategory.InvalidArgument, $"No Incydr URL: pass -Uri (e.g. https://api.us.code42.com) or set {IncydrConnectionFactory.UrlVariable}.", Uri);
+                Fail("UriMissing", ErrorCategory.InvalidArgument, $"No Incydr URL: pass -Uri (e.g. https://api.us.code42.com) or set {EnvironmentConnections.IncydrUrlVariable}.", Uri);
             if (!EndpointPolicy.TryNormalize(uriText, out var uri, out var problem))
                 Fail("InvalidUri", ErrorCategory.InvalidArgument, problem!, Uri);
 
@@ -39,14 +39,14 @@ namespace CaseOps.Cmdlets.Connection
                 clientId = Credential.UserName;
                 secret = Credential.Password;
             }
-            else if (IncydrConnectionFactory.EnvironmentCredential() is { } fromEnvironment)
+            else if (EnvironmentConnections.IncydrCredential() is { } fromEnvironment)
             {
                 (clientId, secret) = fromEnvironment;
-                WriteVerboseLine($"Using the API client from {IncydrConnectionFactory.ClientIdVariable} and {IncydrConnectionFactory.ClientSecretVariable}");
+                WriteVerboseLine($"Using the API client from {EnvironmentConnections.IncydrClientIdVariable} and {EnvironmentConnections.IncydrClientSecretVariable}");
             }
             else
             {
-                Fail("CredentialMissing", ErrorCategory.InvalidArgument, $"No API client: pass -Credential (client id as user name, secret as password) or set {IncydrConnectionFactory.ClientIdVariable} and {IncydrConnectionFactory.ClientSecretVariable}.", Uri);
+                Fail("CredentialMissing", ErrorCategory.InvalidArgument, $"No API client: pass -Credential (client id as user name, secret as password) or set {EnvironmentConnections.IncydrClientIdVariable} and {EnvironmentConnections.IncydrClientSecretVariable}.", Uri);
                 return;
             }
             if (string.IsNullOrEmpty(clientId) || secret.Length == 0)

@@ -37,11 +37,11 @@ namespace CaseOps.Cmdlets.Connection
 
         protected override void ProcessRecord()
         {
-            var uriText = Uri ?? ZammadConnectionFactory.EnvironmentUrl;
+            var uriText = Uri ?? EnvironmentConnections.ZammadUrl;
             if (string.IsNullOrEmpty(uriText))
                 Fail("UriMissing", ErrorCategory.InvalidArgument,
-                    $"No Zammad URL: pass -Uri (e.g. https://helpdesk.example.com) or set {ZammadConnectionFactory.UrlVariable}.", Uri);
-            if (!ZammadConnectionFactory.TryNormalizeUri(uriText, out var uri, out var problem))
+                    $"No Zammad URL: pass -Uri (e.g. https://helpdesk.example.com) or set {EnvironmentConnections.ZammadUrlVariable}.", Uri);
+            if (!EndpointPolicy.TryNormalizeZammad(uriText, out var uri, out var problem))
                 Fail("InvalidUri", ErrorCategory.InvalidArgument, problem!, Uri);
 
             var credential = ChooseCredential();
@@ -72,14 +72,14 @@ namespace CaseOps.Cmdlets.Connection
                 credential = ZammadCredential.FromLogin(Credential.UserName, Credential.Password);
             else if (Token != null)
                 credential = ZammadCredential.FromToken(Token);
-            else if (ZammadConnectionFactory.EnvironmentToken() is { } fromEnvironment)
+            else if (EnvironmentConnections.ZammadToken() is { } fromEnvironment)
             {
                 credential = ZammadCredential.FromToken(fromEnvironment);
-                WriteVerboseLine($"Using the API token from {ZammadConnectionFactory.TokenVariable}");
+                WriteVerboseLine($"Using the API token from {EnvironmentConnections.ZammadTokenVariable}");
             }
             if (credential == null || credential.IsEmpty)
                 Fail("CredentialMissing", ErrorCategory.InvalidArgument,
-                    $"No credentials: pass -Token (an API token as SecureString), -Credential (login and password), or set {ZammadConnectionFactory.TokenVariable}.", Uri);
+                    $"No credentials: pass -Token (an API token as SecureString), -Credential (login and password), or set {EnvironmentConnections.ZammadTokenVariable}.", Uri);
             return credential!;
         }
     }
