@@ -37,6 +37,7 @@ namespace CaseOps.Connections
         {
             IsClosed = true;
             Api.Dispose();
+            GC.SuppressFinalize(this);
         }
     }
 }

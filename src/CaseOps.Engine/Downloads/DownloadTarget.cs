@@ -40,6 +40,9 @@ namespace CaseOps.Downloads
         /// file under the server's name; otherwise it names the file, whose folder must exist. Proves
         /// the folder is writable by creating the temporary file. Throws <see cref="DownloadTargetException"/>.
         /// </summary>
+        /// <param name="fullPath">The -Path the user gave, made absolute: a folder or a file.</param>
+        /// <param name="defaultFileName">The file name to use under a folder: the server's, or the command's fallback.</param>
+        /// <param name="overwrite">-Force: an existing file may be replaced (never one in <paramref name="savedBefore"/>).</param>
         /// <param name="savedBefore">Paths an earlier download of the same command saved: never replaced, -Force or not; the committed path is added.</param>
         public static DownloadTarget Prepare(string fullPath, string defaultFileName, bool overwrite, ISet<string>? savedBefore = null)
         {

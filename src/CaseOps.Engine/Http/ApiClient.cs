@@ -168,7 +168,7 @@ namespace CaseOps.Http
         private static string Shorten(string body) =>
             body.Length <= MaxLoggedBody ? body : body.Substring(0, MaxLoggedBody) + $"... ({body.Length - MaxLoggedBody} more characters)";
 
-        private void LogRequestBody(RestRequest request, IRequestLog log)
+        private static void LogRequestBody(RestRequest request, IRequestLog log)
         {
             var body = request.Parameters.OfType<BodyParameter>().FirstOrDefault();
             if (body?.Value == null)

@@ -22,6 +22,7 @@ namespace CaseOps.Http
         private long _totalBytes = -1;
 
         /// <param name="openDestination">Opens the destination for one attempt, given the server's file name (or null); may throw to refuse it.</param>
+        /// <param name="cancellationToken">Ends the copy between two reads.</param>
         public StreamingDownload(Func<string?, Stream> openDestination, CancellationToken cancellationToken)
         {
             _openDestination = openDestination;

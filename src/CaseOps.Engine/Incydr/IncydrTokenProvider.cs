@@ -16,6 +16,7 @@ namespace CaseOps.Incydr
     /// expires, and fetched again once when the API answers 401. The secret stays in a SecureString
     /// and is decoded only to build the Basic header of the token request.
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The gate is a SemaphoreSlim used only through WaitAsync/Release; it allocates no wait handle, so there is nothing to dispose, and the provider lives as long as its connection.")]
     internal sealed class IncydrTokenProvider : IRequestAuthenticator
     {
         private readonly ApiClient _api;

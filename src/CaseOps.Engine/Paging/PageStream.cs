@@ -16,6 +16,7 @@ namespace CaseOps.Paging
     /// the listing stops at the first short page and never asks beyond the reported total; disposing
     /// the enumerator cancels every request in flight.
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A stream of pages in the PowerShell sense (items written as they arrive), not a System.IO.Stream; the name is in the architecture document.")]
     public sealed class PageStream<T> : IAsyncEnumerable<T>
     {
         private readonly PageFetcher<T> _fetch;

@@ -10,6 +10,7 @@ namespace CaseOps.Incydr.Models
     /// An Incydr case. Listings return it without <see cref="Description"/> and <see cref="Findings"/>;
     /// <c>Get-Case -Number</c>, <c>New-Case</c> and <c>Set-Case</c> return it whole.
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716", Justification = "An Incydr case is what users work with; PowerShell, the only consumer, has no 'Case' keyword clash in type names.")]
     public sealed class Case
     {
         private EditableFields? _asReceived;
@@ -51,15 +52,15 @@ namespace CaseOps.Incydr.Models
 
         public override string ToString() => $"Case {Number}: {Name}";
 
+        /// <summary>True when a field was changed since the server sent this object.</summary>
+        internal bool HasEdits => _asReceived is { } r
+            && (Name != r.Name || Status != r.Status || Subject != r.Subject || Assignee != r.Assignee || Description != r.Description || Findings != r.Findings);
+
         /// <summary>
         /// Copies onto <paramref name="changes"/> the editable fields the user changed since this object
         /// came from the server, so that piping a stale or slim (listing) Case into Set-Case changes
         /// only what was edited. A Case that did not come from the server carries no edits.
         /// </summary>
-        /// <summary>True when a field was changed since the server sent this object.</summary>
-        internal bool HasEdits => _asReceived is { } r
-            && (Name != r.Name || Status != r.Status || Subject != r.Subject || Assignee != r.Assignee || Description != r.Description || Findings != r.Findings);
-
         internal void ApplyEditsTo(CaseChanges changes)
         {
             var received = _asReceived;

@@ -22,7 +22,8 @@ namespace CaseOps.Zammad.Models
         [JsonIgnore] public string? CreatedBy { get; internal set; }
 
         /// <summary>Ticket or Ticket::Article.</summary>
-        [JsonProperty("object")] public string? Object { get; set; }
+        [JsonProperty("object"), System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Zammad's own field name; users filter history on it.")]
+        public string? Object { get; set; }
         [JsonProperty("o_id")] public long ObjectId { get; set; }
 
         /// <summary>created, updated, added, removed, merged_into, received_merge, ...</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Threading;
 using CaseOps.Http;
@@ -9,6 +10,9 @@ namespace CaseOps.Cmdlets.Common
     /// on the pipeline thread (PowerShell refuses writes from other threads). Its signal also wakes
     /// the waiting pipeline thread when a task completes.
     /// </summary>
+    // Not disposed with the cmdlet: requests still being cancelled may log after the command ended, and a
+    // SemaphoreSlim used without its wait handle holds nothing that needs disposing.
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "See the comment above.")]
     internal sealed class PipelineRequestLog : IRequestLog
     {
         private readonly ConcurrentQueue<(bool Debug, string Text)> _lines = new ConcurrentQueue<(bool, string)>();
