@@ -1,16 +1,27 @@
+using System;
+using CaseOps.Connections;
+using CaseOps.Http;
+using CaseOps.Zammad;
+
 namespace CaseOps.Cmdlets.Catalog
 {
     /// <summary>
-    /// What the priority and state cmdlets call their records in messages and error ids, written out
-    /// once for each list so no id is built from another string.
+    /// Which list the priority and state cmdlets work on: its service, and what messages and error ids
+    /// call its records, written out once for each list so no id is built from another string.
     /// </summary>
     internal sealed class CatalogNoun
     {
-        public static readonly CatalogNoun Priority = new CatalogNoun("priority", "Priority", "PriorityNotFound", "PriorityInUse");
-        public static readonly CatalogNoun State = new CatalogNoun("state", "State", "StateNotFound", "StateInUse");
+        public static readonly CatalogNoun Priority = new CatalogNoun("priority", "Priority", "PriorityNotFound", "PriorityInUse",
+            (connection, log) => new PriorityService(connection, log));
+        public static readonly CatalogNoun State = new CatalogNoun("state", "State", "StateNotFound", "StateInUse",
+            (connection, log) => new StateService(connection, log));
 
-        private CatalogNoun(string name, string parameterName, string notFoundErrorId, string inUseErrorId)
+        private readonly Func<ZammadConnection, IRequestLog, CatalogRecordService> _createService;
+
+        private CatalogNoun(string name, string parameterName, string notFoundErrorId, string inUseErrorId,
+            Func<ZammadConnection, IRequestLog, CatalogRecordService> createService)
         {
+            _createService = createService;
             Name = name;
             ParameterName = parameterName;
             NotFoundErrorId = notFoundErrorId;
@@ -27,6 +38,9 @@ namespace CaseOps.Cmdlets.Catalog
 
         /// <summary>Zammad refused to delete a record that tickets still use.</summary>
         public string InUseErrorId { get; }
+
+        /// <summary>The service that administers this list.</summary>
+        public CatalogRecordService CreateService(ZammadConnection connection, IRequestLog log) => _createService(connection, log);
 
         public override string ToString() => Name;
     }

@@ -16,9 +16,7 @@ namespace CaseOps.Cmdlets.Catalog
         /// <summary>Priority or state: how messages and error ids name the records.</summary>
         private protected abstract CatalogNoun Noun { get; }
 
-        private protected abstract CatalogRecordService CreateService(ZammadConnection connection);
-
-        private protected CatalogRecordService Service => _service ??= CreateService(ResolveConnection());
+        private protected CatalogRecordService Service => _service ??= Noun.CreateService(ResolveConnection(), RequestLog);
 
         private protected ErrorContext About(object what) => new ErrorContext($"Ticket {Noun} {what}", Noun.NotFoundErrorId, what);
 

@@ -1,6 +1,4 @@
 using System.Management.Automation;
-using CaseOps.Connections;
-using CaseOps.Zammad;
 using CaseOps.Zammad.Models;
 
 namespace CaseOps.Cmdlets.Catalog
@@ -11,6 +9,5 @@ namespace CaseOps.Cmdlets.Catalog
     public sealed class GetTicketStateCommand : GetCatalogRecordCommand
     {
         private protected override CatalogNoun Noun => CatalogNoun.State;
-        private protected override CatalogRecordService CreateService(ZammadConnection connection) => new StateService(connection, RequestLog);
     }
 }

@@ -1,6 +1,4 @@
 using System.Management.Automation;
-using CaseOps.Connections;
-using CaseOps.Zammad;
 using CaseOps.Zammad.Models;
 
 namespace CaseOps.Cmdlets.Catalog
@@ -15,7 +13,6 @@ namespace CaseOps.Cmdlets.Catalog
         public SwitchParameter DefaultCreate { get; set; }
 
         private protected override CatalogNoun Noun => CatalogNoun.Priority;
-        private protected override CatalogRecordService CreateService(ZammadConnection connection) => new PriorityService(connection, RequestLog);
 
         private protected override Newtonsoft.Json.Linq.JObject? Fields()
         {

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using CaseOps.Connections;
 using CaseOps.Zammad;
 using CaseOps.Zammad.Models;
 
@@ -21,7 +20,6 @@ namespace CaseOps.Cmdlets.Catalog
         public SwitchParameter IgnoreEscalation { get; set; }
 
         private protected override CatalogNoun Noun => CatalogNoun.State;
-        private protected override CatalogRecordService CreateService(ZammadConnection connection) => new StateService(connection, RequestLog);
 
         private protected override Newtonsoft.Json.Linq.JObject? Fields()
         {

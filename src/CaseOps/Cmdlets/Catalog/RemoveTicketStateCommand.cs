@@ -1,6 +1,4 @@
 using System.Management.Automation;
-using CaseOps.Connections;
-using CaseOps.Zammad;
 using CaseOps.Zammad.Models;
 
 namespace CaseOps.Cmdlets.Catalog
@@ -18,6 +16,5 @@ namespace CaseOps.Cmdlets.Catalog
         private protected override ZammadNamedRecord? Piped => InputObject;
 
         private protected override CatalogNoun Noun => CatalogNoun.State;
-        private protected override CatalogRecordService CreateService(ZammadConnection connection) => new StateService(connection, RequestLog);
     }
 }

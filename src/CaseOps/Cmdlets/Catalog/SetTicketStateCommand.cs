@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using CaseOps.Connections;
 using CaseOps.Zammad;
 using CaseOps.Zammad.Models;
 
@@ -28,7 +27,6 @@ namespace CaseOps.Cmdlets.Catalog
         private protected override ZammadNamedRecord? Piped => InputObject;
 
         private protected override CatalogNoun Noun => CatalogNoun.State;
-        private protected override CatalogRecordService CreateService(ZammadConnection connection) => new StateService(connection, RequestLog);
 
         private protected override Newtonsoft.Json.Linq.JObject? Fields()
         {
