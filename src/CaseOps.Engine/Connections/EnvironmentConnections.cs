@@ -3,7 +3,6 @@ using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using CaseOps.Http;
-using CaseOps.Zammad;
 
 namespace CaseOps.Connections
 {
@@ -60,18 +59,8 @@ namespace CaseOps.Connections
             if (!EndpointPolicy.TryNormalizeZammad(ZammadUrl, out var zammadUri, out _) || !(ZammadToken() is { } token))
                 return null;
             log.Verbose($"Connecting to Zammad at {zammadUri} with the token from {ZammadTokenVariable}");
-            var connection = new ZammadConnection(new ApiClientOptions(zammadUri!), ZammadCredential.FromToken(token), null);
-            try
-            {
-                var me = await new UserService(connection, log).GetCurrentAsync(cancellationToken).ConfigureAwait(false);
-                connection.SetAccount(me.Id, me.Login);
-                return connection;
-            }
-            catch
-            {
-                connection.Dispose();
-                throw;
-            }
+            return await ZammadConnection.OpenAsync(new ApiClientOptions(zammadUri!), ZammadCredential.FromToken(token), null, log, cancellationToken)
+                .ConfigureAwait(false);
         }
 
         private static string? Read(string variable)

@@ -1,4 +1,6 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using CaseOps.Http;
 using CaseOps.Zammad;
 
@@ -32,7 +34,29 @@ namespace CaseOps.Connections
         /// <summary>Groups, states, priorities and agents, fetched once and used to turn names into ids.</summary>
         internal ZammadCatalog Catalog { get; }
 
-        internal void SetAccount(long userId, string login)
+        /// <summary>
+        /// A connection that has asked users/me who it is, so wrong credentials fail here, once, and not in
+        /// the middle of the first command. A failed answer disposes the connection and throws
+        /// <see cref="CaseOpsApiException"/>.
+        /// </summary>
+        internal static async Task<ZammadConnection> OpenAsync(ApiClientOptions options, ZammadCredential credential, string? onBehalfOf,
+            IRequestLog log, CancellationToken cancellationToken)
+        {
+            var connection = new ZammadConnection(options, credential, onBehalfOf);
+            try
+            {
+                var me = await new UserService(connection, log).GetCurrentAsync(cancellationToken).ConfigureAwait(false);
+                connection.SetAccount(me.Id, me.Login);
+                return connection;
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+
+        private void SetAccount(long userId, string login)
         {
             UserId = userId;
             Account = login;

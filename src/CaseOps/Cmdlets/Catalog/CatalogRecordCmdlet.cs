@@ -1,7 +1,5 @@
-using System;
 using System.Management.Automation;
 using CaseOps.Cmdlets.Common;
-using CaseOps.Connections;
 using CaseOps.Http;
 using CaseOps.Zammad;
 using CaseOps.Zammad.Models;

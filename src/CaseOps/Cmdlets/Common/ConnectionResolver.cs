@@ -76,9 +76,9 @@ namespace CaseOps.Cmdlets.Common
             }
             catch (CaseOpsApiException ex)
             {
-                var variable = service == CaseOpsService.Incydr ? EnvironmentConnections.IncydrClientSecretVariable : EnvironmentConnections.ZammadTokenVariable;
+                // Only a Zammad connection asks the server when it is made (users/me); Incydr's fetches its token on first use.
                 _cmdlet.ThrowTerminatingError(ErrorRecordFactory.FromApi(ex,
-                    new ErrorContext($"The {service} connection from {variable}", "NotConnected", service == CaseOpsService.Incydr ? EnvironmentConnections.IncydrUrl : EnvironmentConnections.ZammadUrl), null));
+                    new ErrorContext("The Zammad connection from " + EnvironmentConnections.ZammadTokenVariable, "NotConnected", EnvironmentConnections.ZammadUrl), null));
             }
             if (made != null)
                 ConnectionRegistry.Set(made);

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using CaseOps.Connections;
-using CaseOps.Http;
 
 namespace CaseOps.Cmdlets.Common
 {

@@ -4,7 +4,6 @@ using System.Management.Automation;
 using CaseOps.Connections;
 using CaseOps.Generic;
 using CaseOps.Http;
-using CaseOps.Zammad;
 using Newtonsoft.Json.Linq;
 
 namespace CaseOps.Cmdlets.Common

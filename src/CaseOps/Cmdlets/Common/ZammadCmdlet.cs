@@ -4,7 +4,6 @@ using System.Management.Automation;
 using System.Threading.Tasks;
 using CaseOps.Connections;
 using CaseOps.Http;
-using CaseOps.Zammad;
 
 namespace CaseOps.Cmdlets.Common
 {

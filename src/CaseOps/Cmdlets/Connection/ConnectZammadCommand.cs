@@ -2,7 +2,6 @@ using System.Management.Automation;
 using System.Security;
 using CaseOps.Connections;
 using CaseOps.Http;
-using CaseOps.Zammad;
 
 namespace CaseOps.Cmdlets.Connection
 {
@@ -45,16 +44,13 @@ namespace CaseOps.Cmdlets.Connection
                 Fail("InvalidUri", ErrorCategory.InvalidArgument, problem!, Uri);
 
             var credential = ChooseCredential();
-            var connection = new ZammadConnection(ClientOptions(uri!), credential, OnBehalfOf);
+            ZammadConnection connection = null!;
             try
             {
-                // Ask who we are now, so wrong credentials fail here and not in the first command.
-                var me = Await(new UserService(connection, RequestLog).GetCurrentAsync(CancellationToken));
-                connection.SetAccount(me.Id, me.Login);
+                connection = Await(ZammadConnection.OpenAsync(ClientOptions(uri!), credential, OnBehalfOf, RequestLog, CancellationToken));
             }
             catch (CaseOpsApiException ex)
             {
-                connection.Dispose();
                 var (id, category) = ex.StatusCode == 401 ? ("AuthenticationFailed", ErrorCategory.AuthenticationError)
                     : ex.StatusCode == 403 ? ("PermissionDenied", ErrorCategory.PermissionDenied)
                     : ("ConnectionFailed", ErrorCategory.ConnectionError);
