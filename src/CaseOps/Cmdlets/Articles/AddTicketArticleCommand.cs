@@ -72,8 +72,7 @@ namespace CaseOps.Cmdlets.Articles
             {
                 if (!ShouldProcess($"Ticket {ticketId}", $"Add {(Internal ? "an internal" : "a")} {Type} article" + (_files!.Count > 0 ? $" with {_files.Count} attachment(s)" : string.Empty)))
                     continue;
-                try { WriteObject(Await(articles.CreateAsync(ticketId, draft, _files, CancellationToken))); }
-                catch (CaseOpsApiException ex) { WriteApiError(ex, TicketProblems.About(ticketId)); }
+                Attempt(() => WriteObject(Await(articles.CreateAsync(ticketId, draft, _files, CancellationToken))), TicketProblems.About(ticketId));
             }
         }
     }

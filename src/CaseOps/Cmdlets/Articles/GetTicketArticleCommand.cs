@@ -35,8 +35,7 @@ namespace CaseOps.Cmdlets.Articles
             {
                 foreach (var id in Id)
                 {
-                    try { WriteObject(Await(articles.GetAsync(id, CancellationToken))); }
-                    catch (CaseOpsApiException ex) { WriteApiError(ex, new ErrorContext($"Article {id}", "ArticleNotFound", id)); }
+                    Attempt(() => WriteObject(Await(articles.GetAsync(id, CancellationToken))), new ErrorContext($"Article {id}", "ArticleNotFound", id));
                 }
                 return;
             }

@@ -61,7 +61,7 @@ namespace CaseOps.Cmdlets.Articles
             var context = new ErrorContext($"Attachment {attachmentId} of article {articleId} on ticket {ticketId}", "AttachmentNotFound", attachmentId);
             (_saver ??= new FileSaver(this)).Save(Path, Force.IsPresent, "attachment " + (name ?? attachmentId.ToString(System.Globalization.CultureInfo.InvariantCulture)), defaultName,
                 (target, progress, ct) => articles.SaveAttachmentAsync(ticketId, articleId, attachmentId, target, progress, ct),
-                ex => WriteApiError(ex, context));
+                ex => ErrorRecordFactory.FromApi(ex, context));
         }
     }
 }

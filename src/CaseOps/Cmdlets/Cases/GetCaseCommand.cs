@@ -70,8 +70,7 @@ namespace CaseOps.Cmdlets.Cases
             {
                 foreach (var number in Number)
                 {
-                    try { WriteObject(Await(service.GetAsync(number, CancellationToken))); }
-                    catch (CaseOpsApiException ex) { WriteApiError(ex, CaseProblems.About(number), CaseProblems.Map); }
+                    Attempt(() => WriteObject(Await(service.GetAsync(number, CancellationToken))), CaseProblems.About(number), CaseProblems.Map);
                 }
                 return;
             }
@@ -91,14 +90,7 @@ namespace CaseOps.Cmdlets.Cases
                 SortBy = SortBy,
                 Descending = Descending.IsPresent,
             };
-            try
-            {
-                WriteStream(service.List(filter, PagingOptions(PageSize)), "Listing Incydr cases", PagingParameters?.IncludeTotalCount == true);
-            }
-            catch (CaseOpsApiException ex)
-            {
-                WriteApiError(ex, new ErrorContext("The case listing", "CaseListFailed", null), CaseProblems.Map);
-            }
+            Attempt(() => WriteStream(service.List(filter, PagingOptions(PageSize)), "Listing Incydr cases", PagingParameters?.IncludeTotalCount == true), new ErrorContext("The case listing", "CaseListFailed", null), CaseProblems.Map);
         }
 
         // DateTimeOffset takes Get-Date values (local time), the module's own CreatedAt/UpdatedAt and strings alike.

@@ -46,14 +46,7 @@ namespace CaseOps.Cmdlets.Cases
                 Subject = ParameterText.EmptyAsNull(Subject),
                 Assignee = ParameterText.EmptyAsNull(Assignee),
             };
-            try
-            {
-                WriteObject(Await(service.CreateAsync(changes, CancellationToken)));
-            }
-            catch (CaseOpsApiException ex)
-            {
-                WriteApiError(ex, new ErrorContext($"Case '{Name}'", "CaseNotFound", Name), CaseProblems.Map);
-            }
+            Attempt(() => WriteObject(Await(service.CreateAsync(changes, CancellationToken))), new ErrorContext($"Case '{Name}'", "CaseNotFound", Name), CaseProblems.Map);
         }
     }
 }

@@ -28,15 +28,11 @@ namespace CaseOps.Cmdlets.Cases
                 if (!ShouldProcess($"Case {number}", "Delete", Force))
                     continue;
                 service ??= new CaseService(ResolveConnection(), RequestLog);
-                try
+                Attempt(() =>
                 {
                     Await(service.RemoveAsync(number, CancellationToken));
                     WriteVerboseLine($"Deleted case {number}");
-                }
-                catch (CaseOpsApiException ex)
-                {
-                    WriteApiError(ex, CaseProblems.About(number), CaseProblems.Map);
-                }
+                }, CaseProblems.About(number), CaseProblems.Map);
             }
         }
     }

@@ -66,14 +66,7 @@ namespace CaseOps.Cmdlets.Cases
             if (!ShouldProcess($"Case {number}", "Update"))
                 return;
             var service = new CaseService(ResolveConnection(), RequestLog);
-            try
-            {
-                WriteObject(Await(service.UpdateAsync(number, Apply, CancellationToken)));
-            }
-            catch (CaseOpsApiException ex)
-            {
-                WriteApiError(ex, CaseProblems.About(number, InputObject), CaseProblems.Map);
-            }
+            Attempt(() => WriteObject(Await(service.UpdateAsync(number, Apply, CancellationToken))), CaseProblems.About(number, InputObject), CaseProblems.Map);
         }
 
         // Piped edits first, then the parameters, which name the user's intent most directly.

@@ -1,13 +1,26 @@
 using System.Management.Automation;
+using CaseOps.Cmdlets.Common;
 using CaseOps.Zammad.Models;
 
 namespace CaseOps.Cmdlets.Catalog
 {
     /// <summary>Gets ticket priorities: all, by name (wildcards) or by id.</summary>
-    [Cmdlet(VerbsCommon.Get, "TicketPriority", DefaultParameterSetName = NameSet)]
+    [Cmdlet(VerbsCommon.Get, "TicketPriority", DefaultParameterSetName = CatalogRecords.NameSet)]
     [OutputType(typeof(TicketPriority))]
-    public sealed class GetTicketPriorityCommand : GetCatalogRecordCommand
+    public sealed class GetTicketPriorityCommand : ZammadCmdlet
     {
-        private protected override CatalogNoun Noun => CatalogNoun.Priority;
+        /// <summary>The priority names; wildcards are allowed and letter case is ignored.</summary>
+        [Parameter(Position = 0, ParameterSetName = CatalogRecords.NameSet)]
+        [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(Tickets.CatalogRecordNameCompleter))]
+        public string[]? Name { get; set; }
+
+        /// <summary>The priority ids.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CatalogRecords.IdSet)]
+        [ValidateRange(1, long.MaxValue)]
+        public long[]? Id { get; set; }
+
+        protected override void ProcessRecord() => new CatalogRecords(this, CatalogNoun.Priority).Write(Id, Name);
     }
 }

@@ -1,13 +1,26 @@
 using System.Management.Automation;
+using CaseOps.Cmdlets.Common;
 using CaseOps.Zammad.Models;
 
 namespace CaseOps.Cmdlets.Catalog
 {
     /// <summary>Gets ticket states: all, by name (wildcards) or by id.</summary>
-    [Cmdlet(VerbsCommon.Get, "TicketState", DefaultParameterSetName = NameSet)]
+    [Cmdlet(VerbsCommon.Get, "TicketState", DefaultParameterSetName = CatalogRecords.NameSet)]
     [OutputType(typeof(TicketState))]
-    public sealed class GetTicketStateCommand : GetCatalogRecordCommand
+    public sealed class GetTicketStateCommand : ZammadCmdlet
     {
-        private protected override CatalogNoun Noun => CatalogNoun.State;
+        /// <summary>The state names; wildcards are allowed and letter case is ignored.</summary>
+        [Parameter(Position = 0, ParameterSetName = CatalogRecords.NameSet)]
+        [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(Tickets.CatalogRecordNameCompleter))]
+        public string[]? Name { get; set; }
+
+        /// <summary>The state ids.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CatalogRecords.IdSet)]
+        [ValidateRange(1, long.MaxValue)]
+        public long[]? Id { get; set; }
+
+        protected override void ProcessRecord() => new CatalogRecords(this, CatalogNoun.State).Write(Id, Name);
     }
 }

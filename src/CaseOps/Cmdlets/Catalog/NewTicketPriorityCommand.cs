@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CaseOps.Cmdlets.Common;
 using CaseOps.Zammad.Models;
 
 namespace CaseOps.Cmdlets.Catalog
@@ -6,19 +7,32 @@ namespace CaseOps.Cmdlets.Catalog
     /// <summary>Creates a ticket priority (admin).</summary>
     [Cmdlet(VerbsCommon.New, "TicketPriority", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(TicketPriority))]
-    public sealed class NewTicketPriorityCommand : NewCatalogRecordCommand
+    public sealed class NewTicketPriorityCommand : ZammadCmdlet
     {
+        /// <summary>The new priority's name.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
         /// <summary>Makes it the priority of new tickets that name none.</summary>
         [Parameter]
         public SwitchParameter DefaultCreate { get; set; }
 
-        private protected override CatalogNoun Noun => CatalogNoun.Priority;
+        /// <summary>A note for admins.</summary>
+        [Parameter]
+        [AllowNull, AllowEmptyString]
+        public string? Note { get; set; }
 
-        private protected override Newtonsoft.Json.Linq.JObject? Fields()
+        /// <summary>-Active:$false hides it from the choices of new tickets.</summary>
+        [Parameter]
+        public SwitchParameter Active { get; set; }
+
+        protected override void ProcessRecord()
         {
-            var fields = CommonFields();
+            var records = new CatalogRecords(this, CatalogNoun.Priority);
+            var fields = records.CommonFields(Note, Active);
             if (IsBound(nameof(DefaultCreate))) fields["default_create"] = DefaultCreate.IsPresent;
-            return fields;
+            records.Create(Name!, fields);
         }
     }
 }

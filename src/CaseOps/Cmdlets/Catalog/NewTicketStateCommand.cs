@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using CaseOps.Zammad;
+using CaseOps.Cmdlets.Common;
 using CaseOps.Zammad.Models;
 
 namespace CaseOps.Cmdlets.Catalog
@@ -7,8 +7,13 @@ namespace CaseOps.Cmdlets.Catalog
     /// <summary>Creates a ticket state of a given state type (admin).</summary>
     [Cmdlet(VerbsCommon.New, "TicketState", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(TicketState))]
-    public sealed class NewTicketStateCommand : NewCatalogRecordCommand
+    public sealed class NewTicketStateCommand : ZammadCmdlet
     {
+        /// <summary>The new state's name.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
         /// <summary>What kind of state it is: new, open, pending reminder, pending action, closed, merged, removed (name or id).</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNullOrEmpty]
@@ -19,13 +24,23 @@ namespace CaseOps.Cmdlets.Catalog
         [Parameter]
         public SwitchParameter IgnoreEscalation { get; set; }
 
-        private protected override CatalogNoun Noun => CatalogNoun.State;
+        /// <summary>A note for admins.</summary>
+        [Parameter]
+        [AllowNull, AllowEmptyString]
+        public string? Note { get; set; }
 
-        private protected override Newtonsoft.Json.Linq.JObject? Fields()
+        /// <summary>-Active:$false hides it from the choices of new tickets.</summary>
+        [Parameter]
+        public SwitchParameter Active { get; set; }
+
+        protected override void ProcessRecord()
         {
-            var fields = CommonFields();
+            var records = new CatalogRecords(this, CatalogNoun.State);
+            var fields = records.CommonFields(Note, Active);
             if (IsBound(nameof(IgnoreEscalation))) fields["ignore_escalation"] = IgnoreEscalation.IsPresent;
-            return StateType == null || TryResolveInto(fields, "state_type_id", CatalogKind.StateType, StateType) ? fields : null;
+            if (StateType != null && !records.TryResolveInto(fields, "state_type_id", Zammad.CatalogKind.StateType, StateType))
+                return;
+            records.Create(Name!, fields);
         }
     }
 }

@@ -1,20 +1,34 @@
 using System.Management.Automation;
+using CaseOps.Cmdlets.Common;
 using CaseOps.Zammad.Models;
 
 namespace CaseOps.Cmdlets.Catalog
 {
     /// <summary>Deletes a ticket priority (admin); Zammad refuses while tickets use it.</summary>
-    [Cmdlet(VerbsCommon.Remove, "TicketPriority", DefaultParameterSetName = NameSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "TicketPriority", DefaultParameterSetName = CatalogRecords.NameSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveTicketPriorityCommand : RemoveCatalogRecordCommand
+    public sealed class RemoveTicketPriorityCommand : ZammadCmdlet
     {
+        /// <summary>The priority's name, ignoring letter case (digits are taken as an id).</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = CatalogRecords.NameSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Tickets.CatalogRecordNameCompleter))]
+        public string? Name { get; set; }
+
+        /// <summary>The priority's id.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CatalogRecords.IdSet)]
+        [ValidateRange(1, long.MaxValue)]
+        public long Id { get; set; }
+
         /// <summary>A priority from Get-TicketPriority; only these bind from the pipeline, so a piped ticket never names one.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = "InputObject", ValueFromPipeline = true)]
+        [Parameter(Mandatory = true, ParameterSetName = CatalogRecords.InputObjectSet, ValueFromPipeline = true)]
         [ValidateNotNull]
         public TicketPriority? InputObject { get; set; }
 
-        private protected override ZammadNamedRecord? Piped => InputObject;
+        /// <summary>Deletes without asking, as -Confirm:$false does.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
 
-        private protected override CatalogNoun Noun => CatalogNoun.Priority;
+        protected override void ProcessRecord() => new CatalogRecords(this, CatalogNoun.Priority).Remove(InputObject, Id, Name, Force);
     }
 }

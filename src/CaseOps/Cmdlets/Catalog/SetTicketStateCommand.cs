@@ -1,14 +1,35 @@
 using System.Management.Automation;
-using CaseOps.Zammad;
+using CaseOps.Cmdlets.Common;
 using CaseOps.Zammad.Models;
 
 namespace CaseOps.Cmdlets.Catalog
 {
-    /// <summary>Changes a ticket state (admin): its name, state type, note, or whether it is active.</summary>
-    [Cmdlet(VerbsCommon.Set, "TicketState", DefaultParameterSetName = NameSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    /// <summary>Changes a ticket state (admin): its name, state type, note, or whether it is active; sends only what is given.</summary>
+    [Cmdlet(VerbsCommon.Set, "TicketState", DefaultParameterSetName = CatalogRecords.NameSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(TicketState))]
-    public sealed class SetTicketStateCommand : SetCatalogRecordCommand
+    public sealed class SetTicketStateCommand : ZammadCmdlet
     {
+        /// <summary>The state's current name, ignoring letter case (digits are taken as an id).</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = CatalogRecords.NameSet)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Tickets.CatalogRecordNameCompleter))]
+        public string? Name { get; set; }
+
+        /// <summary>The state's id.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CatalogRecords.IdSet)]
+        [ValidateRange(1, long.MaxValue)]
+        public long Id { get; set; }
+
+        /// <summary>A state from Get-TicketState; only these bind from the pipeline, so a piped ticket never names one.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CatalogRecords.InputObjectSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public TicketState? InputObject { get; set; }
+
+        /// <summary>The new name.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? NewName { get; set; }
+
         /// <summary>What kind of state it is: new, open, pending reminder, pending action, closed, merged, removed (name or id).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -19,20 +40,24 @@ namespace CaseOps.Cmdlets.Catalog
         [Parameter]
         public SwitchParameter IgnoreEscalation { get; set; }
 
-        /// <summary>A state from Get-TicketState; only these bind from the pipeline, so a piped ticket never names one.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = "InputObject", ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public TicketState? InputObject { get; set; }
+        /// <summary>A note for admins.</summary>
+        [Parameter]
+        [AllowNull, AllowEmptyString]
+        public string? Note { get; set; }
 
-        private protected override ZammadNamedRecord? Piped => InputObject;
+        /// <summary>-Active:$false hides it from the choices of new tickets.</summary>
+        [Parameter]
+        public SwitchParameter Active { get; set; }
 
-        private protected override CatalogNoun Noun => CatalogNoun.State;
-
-        private protected override Newtonsoft.Json.Linq.JObject? Fields()
+        protected override void ProcessRecord()
         {
-            var fields = CommonFields();
+            var records = new CatalogRecords(this, CatalogNoun.State);
+            var fields = records.CommonFields(Note, Active);
             if (IsBound(nameof(IgnoreEscalation))) fields["ignore_escalation"] = IgnoreEscalation.IsPresent;
-            return StateType == null || TryResolveInto(fields, "state_type_id", CatalogKind.StateType, StateType) ? fields : null;
+            if (StateType != null && !records.TryResolveInto(fields, "state_type_id", Zammad.CatalogKind.StateType, StateType))
+                return;
+            if (NewName != null) fields["name"] = NewName;
+            records.Update(InputObject, Id, Name, fields);
         }
     }
 }

@@ -20,7 +20,8 @@ namespace CaseOps.Cmdlets.Common
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private PipelineRequestLog? _log;
 
-        protected CancellationToken CancellationToken => _cancellation.Token;
+        /// <summary>Cancelled when the cmdlet is stopped (Ctrl+C, <c>Select-Object -First</c>); the one token its calls take.</summary>
+        protected internal CancellationToken CancellationToken => _cancellation.Token;
 
         internal IRequestLog RequestLog => _log ??= new PipelineRequestLog(IsDebugEnabled());
 
@@ -40,15 +41,12 @@ namespace CaseOps.Cmdlets.Common
             catch (OperationCanceledException) when (_cancellation.IsCancellationRequested) { throw new PipelineStoppedException(); }
         }
 
-        protected void Await(Task task)
+        protected internal void Await(Task task)
         {
             WaitPumping(task);
             try { task.GetAwaiter().GetResult(); }
             catch (OperationCanceledException) when (_cancellation.IsCancellationRequested) { throw new PipelineStoppedException(); }
         }
-
-        /// <summary>The cmdlet's cancellation, for helpers that run work on its behalf.</summary>
-        internal CancellationToken StopToken => _cancellation.Token;
 
         /// <summary>Like <see cref="Await{T}(Task{T})"/>, calling <paramref name="onTick"/> on the pipeline thread a few times a second (for progress).</summary>
         internal T Await<T>(Task<T> task, Action onTick)
@@ -148,16 +146,42 @@ namespace CaseOps.Cmdlets.Common
         }
 
         /// <summary>ShouldProcess, skipped by -Force unless -WhatIf or -Confirm was given explicitly (they still win).</summary>
-        protected bool ShouldProcess(string target, string action, SwitchParameter force) =>
+        protected internal bool ShouldProcess(string target, string action, SwitchParameter force) =>
             (force.IsPresent && !IsBound("WhatIf") && !IsBound("Confirm")) || ShouldProcess(target, action);
 
         /// <summary>True when the user gave the parameter, even with $null or $false.</summary>
-        protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
+        protected internal bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
+
+        /// <summary>
+        /// Runs one item's work (calls through <see cref="Await{T}(Task{T})"/>, writes); when the API
+        /// refuses, writes the error described by <paramref name="context"/> and returns false so the
+        /// next item still runs. Authentication failures end the command instead.
+        /// </summary>
+        internal bool Attempt(Action work, ErrorContext context, ProblemCodeMap? problems = null) =>
+            Attempt(work, ex => ErrorRecordFactory.FromApi(ex, context, problems));
+
+        /// <summary>Like <see cref="Attempt(Action, ErrorContext, ProblemCodeMap)"/>, with a record chosen from the failure itself.</summary>
+        internal bool Attempt(Action work, Func<CaseOpsApiException, ErrorRecord> describe)
+        {
+            try
+            {
+                work();
+                return true;
+            }
+            catch (CaseOpsApiException ex)
+            {
+                WriteApiError(describe(ex));
+                return false;
+            }
+        }
 
         /// <summary>Reports a failed API call: authentication failures end the command, the rest are per item.</summary>
-        internal void WriteApiError(CaseOpsApiException ex, ErrorContext context, ProblemCodeMap? problems = null)
+        internal void WriteApiError(CaseOpsApiException ex, ErrorContext context, ProblemCodeMap? problems = null) =>
+            WriteApiError(ErrorRecordFactory.FromApi(ex, context, problems));
+
+        /// <summary>Writes <paramref name="record"/>, made from an API failure; an authentication failure ends the command.</summary>
+        internal void WriteApiError(ErrorRecord record)
         {
-            var record = ErrorRecordFactory.FromApi(ex, context, problems);
             if (record.CategoryInfo.Category == ErrorCategory.AuthenticationError)
                 ThrowTerminatingError(record);
             WriteError(record);

@@ -72,7 +72,7 @@ namespace CaseOps.Cmdlets.Common
             CaseOpsConnection? made = null;
             try
             {
-                made = _cmdlet.Await(EnvironmentConnections.CreateAsync(service, _cmdlet.RequestLog, _cmdlet.StopToken));
+                made = _cmdlet.Await(EnvironmentConnections.CreateAsync(service, _cmdlet.RequestLog, _cmdlet.CancellationToken));
             }
             catch (CaseOpsApiException ex)
             {

@@ -38,7 +38,7 @@ namespace CaseOps.Cmdlets.Common
     /// <summary>Maps <see cref="CaseOpsApiException"/> to ErrorRecords with stable ids and categories (docs/architecture.md, "Errors").</summary>
     internal static class ErrorRecordFactory
     {
-        public static ErrorRecord FromApi(CaseOpsApiException ex, ErrorContext context, ProblemCodeMap? problems)
+        public static ErrorRecord FromApi(CaseOpsApiException ex, ErrorContext context, ProblemCodeMap? problems = null)
         {
             string id;
             ErrorCategory category;

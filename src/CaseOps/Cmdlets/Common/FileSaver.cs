@@ -34,7 +34,7 @@ namespace CaseOps.Cmdlets.Common
         /// </summary>
         public void Save(string? path, bool force, string what, string defaultFileName,
             Func<DownloadTarget, StreamingDownloadProgress, CancellationToken, Task<FileInfo>> start,
-            Action<CaseOpsApiException> reportApiError)
+            Func<CaseOpsApiException, ErrorRecord> describeApiError)
         {
             var fullPath = _cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path ?? ".");
             if (!_cmdlet.ShouldProcess(fullPath, "Save " + what))
@@ -68,7 +68,7 @@ namespace CaseOps.Cmdlets.Common
                 var shown = false;
                 try
                 {
-                    var file = _cmdlet.Await(start(target, progress, _cmdlet.StopToken), () => shown |= ShowProgress(record, progress, watch.Elapsed));
+                    var file = _cmdlet.Await(start(target, progress, _cmdlet.CancellationToken), () => shown |= ShowProgress(record, progress, watch.Elapsed));
                     _written.Add(file.FullName);
                     _cmdlet.WriteVerboseLine($"Saved {what} to {file.FullName} ({file.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes)");
                     _cmdlet.WriteObject(file);
@@ -91,7 +91,7 @@ namespace CaseOps.Cmdlets.Common
                 }
                 catch (CaseOpsApiException ex)
                 {
-                    reportApiError(ex);
+                    _cmdlet.WriteApiError(describeApiError(ex));
                 }
                 finally
                 {

@@ -3,39 +3,40 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using CaseOps.Connections;
-using CaseOps.Http;
 
 namespace CaseOps.Cmdlets.Common
 {
-    /// <summary>Base of the cmdlets that act on Zammad.</summary>
-    public abstract class ZammadCmdlet : ConnectedCmdlet
+    /// <summary>
+    /// Base of the cmdlets that act on Zammad: the -Connection parameter and the connection it resolves to.
+    /// Not generic over the connection type: a cmdlet class whose base is instantiated over an engine type
+    /// could not be loaded before the engine is (docs/architecture.md, "Assemblies and load contexts").
+    /// </summary>
+    public abstract class ZammadCmdlet : CaseOpsCmdlet
     {
+        private ZammadConnection? _resolved;
+
         /// <summary>The Zammad connection to use instead of this session's default one.</summary>
         [Parameter]
         [ValidateNotNull]
         public ZammadConnection? Connection { get; set; }
 
-        private protected override CaseOpsConnection? ExplicitConnection => Connection;
-
-        /// <summary>The connection to use (see <see cref="ConnectedCmdlet"/>); a terminating error when there is none.</summary>
-        protected ZammadConnection ResolveConnection() => (ZammadConnection)ResolveServiceConnection();
-
-        private protected override CaseOpsService TargetService => CaseOpsService.Zammad;
+        /// <summary>
+        /// -Connection, else this runspace's default, else one made from the environment variables
+        /// (<see cref="ConnectionResolver"/>); resolved once per command, a terminating error when there is none.
+        /// </summary>
+        protected internal ZammadConnection ResolveConnection() =>
+            _resolved ??= (ZammadConnection)new ConnectionResolver(this).Resolve(Connection, CaseOpsService.Zammad);
 
         /// <summary>Writes what <paramref name="list"/> returns for each ticket; a failing ticket is reported and the rest still run.</summary>
         private protected void WriteForEachTicket<T>(IEnumerable<long> ticketIds, Func<long, Task<IEnumerable<T>>> list)
         {
             foreach (var ticketId in ticketIds)
             {
-                try
+                Attempt(() =>
                 {
                     foreach (var item in Await(list(ticketId)))
                         WriteObject(item);
-                }
-                catch (CaseOpsApiException ex)
-                {
-                    WriteApiError(ex, Tickets.TicketProblems.About(ticketId));
-                }
+                }, Tickets.TicketProblems.About(ticketId));
             }
         }
     }

@@ -15,8 +15,23 @@ namespace CaseOps.Cmdlets.FileEvents
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "CaseFileEvent", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(void))]
-    public sealed class AddCaseFileEventCommand : CaseFileEventChangeCmdlet
+    public sealed class AddCaseFileEventCommand : IncydrCmdlet
     {
+        private CaseFileEventService? _service;
+
+        /// <summary>The case (piped cases and file events bind by their Number or CaseNumber).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Number")]
+        [ValidateRange(1, long.MaxValue)]
+        public long CaseNumber { get; set; }
+
+        /// <summary>The file events to attach, one or many ids, also from the pipeline (piped file events bind by their EventId).</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] EventId { get; set; } = Array.Empty<string>();
+
+        private CaseFileEventService FileEvents => _service ??= new CaseFileEventService(ResolveConnection(), RequestLog);
+
         private readonly Dictionary<long, List<string>> _pending = new Dictionary<long, List<string>>();
         private readonly Dictionary<long, HashSet<string>> _onCase = new Dictionary<long, HashSet<string>>();
         private readonly Dictionary<long, HashSet<string>> _given = new Dictionary<long, HashSet<string>>();
@@ -57,15 +72,8 @@ namespace CaseOps.Cmdlets.FileEvents
         {
             if (_onCase.TryGetValue(caseNumber, out var known))
                 return known;
-            try
-            {
-                known = Await(FileEvents.ListIdsAsync(caseNumber, CancellationToken));
-            }
-            catch (CaseOpsApiException ex)
-            {
-                WriteApiError(ex, CaseProblems.About(caseNumber), CaseProblems.Map);
+            if (!Attempt(() => known = Await(FileEvents.ListIdsAsync(caseNumber, CancellationToken)), CaseProblems.About(caseNumber), CaseProblems.Map))
                 known = null;
-            }
             _onCase[caseNumber] = known!;
             return known;
         }
@@ -79,18 +87,13 @@ namespace CaseOps.Cmdlets.FileEvents
             var description = ids.Length == 1 ? "file event " + ids[0] : $"{ids.Length} file events ({ids[0]} ... {ids[ids.Length - 1]})";
             if (!ShouldProcess($"Case {caseNumber}", "Attach " + description))
                 return;
-            try
+            Attempt(() =>
             {
                 Await(FileEvents.AddAsync(caseNumber, ids, CancellationToken));
                 WriteVerboseLine($"Attached {description} to case {caseNumber}");
-            }
-            catch (CaseOpsApiException ex)
-            {
-                var context = ex.StatusCode == 404
-                    ? new ErrorContext($"A file event for case {caseNumber}", "FileEventNotFound", ids.Length == 1 ? (object)ids[0] : ids)
-                    : CaseProblems.About(caseNumber, ids);
-                WriteApiError(ex, context, CaseProblems.Map);
-            }
+            }, ex => ErrorRecordFactory.FromApi(ex, ex.StatusCode == 404
+                ? new ErrorContext($"A file event for case {caseNumber}", "FileEventNotFound", ids.Length == 1 ? (object)ids[0] : ids)
+                : CaseProblems.About(caseNumber, ids), CaseProblems.Map));
         }
     }
 }

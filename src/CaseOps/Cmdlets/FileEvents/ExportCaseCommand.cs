@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using CaseOps.Cmdlets.Common;
 using CaseOps.Cmdlets.Cases;
 using CaseOps.Incydr;
 
@@ -9,8 +10,25 @@ namespace CaseOps.Cmdlets.FileEvents
     /// <summary>Saves a whole case as one ZIP file: summary PDF, file events CSV and captured source files.</summary>
     [Cmdlet(VerbsData.Export, "Case", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(FileInfo))]
-    public sealed class ExportCaseCommand : CaseExportCmdlet
+    public sealed class ExportCaseCommand : IncydrCmdlet
     {
+        private CaseDownloads? _downloads;
+
+        /// <summary>The case (piped cases and file events bind by their Number or CaseNumber).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Number")]
+        [ValidateRange(1, long.MaxValue)]
+        public long CaseNumber { get; set; }
+
+        /// <summary>An existing folder (the file gets the server's name) or a file path; the current folder when omitted.</summary>
+        [Parameter(Position = 1)]
+        [ValidateNotNullOrEmpty]
+        public string? Path { get; set; }
+
+        /// <summary>Replaces an existing file.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>Leaves the summary PDF out.</summary>
         [Parameter] public SwitchParameter ExcludeSummary { get; set; }
 
@@ -34,7 +52,7 @@ namespace CaseOps.Cmdlets.FileEvents
         }
 
         protected override void ProcessRecord() =>
-            Download("case export", CaseExportService.CaseFileName(CaseNumber), AboutCase, CaseProblems.Map,
-                (target, progress, ct) => Exports.ExportCaseAsync(CaseNumber, !ExcludeSummary, !ExcludeFileEvents, !ExcludeFiles, Language, target, progress, ct));
+            (_downloads ??= new CaseDownloads(this, oncePerCase: true)).Save(CaseNumber, Path, Force, "case export", CaseExportService.CaseFileName(CaseNumber), CaseDownloads.AboutCase(CaseNumber),
+                (target, progress, ct) => _downloads.Exports.ExportCaseAsync(CaseNumber, !ExcludeSummary, !ExcludeFileEvents, !ExcludeFiles, Language, target, progress, ct));
     }
 }

@@ -1,5 +1,6 @@
 using System.IO;
 using System.Management.Automation;
+using CaseOps.Cmdlets.Common;
 using CaseOps.Cmdlets.Cases;
 using CaseOps.Incydr;
 
@@ -8,15 +9,32 @@ namespace CaseOps.Cmdlets.FileEvents
     /// <summary>Saves a case's summary report as a PDF file.</summary>
     [Cmdlet(VerbsData.Export, "CaseSummary", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(FileInfo))]
-    public sealed class ExportCaseSummaryCommand : CaseExportCmdlet
+    public sealed class ExportCaseSummaryCommand : IncydrCmdlet
     {
+        private CaseDownloads? _downloads;
+
+        /// <summary>The case (piped cases and file events bind by their Number or CaseNumber).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Number")]
+        [ValidateRange(1, long.MaxValue)]
+        public long CaseNumber { get; set; }
+
+        /// <summary>An existing folder (the file gets the server's name) or a file path; the current folder when omitted.</summary>
+        [Parameter(Position = 1)]
+        [ValidateNotNullOrEmpty]
+        public string? Path { get; set; }
+
+        /// <summary>Replaces an existing file.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>The report's language, e.g. en or de; the tenant's when omitted.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Language { get; set; }
 
         protected override void ProcessRecord() =>
-            Download("case summary", CaseExportService.SummaryFileName(CaseNumber), AboutCase, CaseProblems.Map,
-                (target, progress, ct) => Exports.ExportSummaryAsync(CaseNumber, Language, target, progress, ct));
+            (_downloads ??= new CaseDownloads(this, oncePerCase: true)).Save(CaseNumber, Path, Force, "case summary", CaseExportService.SummaryFileName(CaseNumber), CaseDownloads.AboutCase(CaseNumber),
+                (target, progress, ct) => _downloads.Exports.ExportSummaryAsync(CaseNumber, Language, target, progress, ct));
     }
 }

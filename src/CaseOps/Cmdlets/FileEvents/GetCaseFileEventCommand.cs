@@ -41,19 +41,11 @@ namespace CaseOps.Cmdlets.FileEvents
                 foreach (var raw in EventId)
                 {
                     var id = raw.Trim();
-                    try { WriteObject(Await(service.GetAsync(CaseNumber, id, CancellationToken))); }
-                    catch (CaseOpsApiException ex) { WriteApiError(ex, FileEventProblems.About(CaseNumber, id), CaseProblems.Map); }
+                    Attempt(() => WriteObject(Await(service.GetAsync(CaseNumber, id, CancellationToken))), FileEventProblems.About(CaseNumber, id), CaseProblems.Map);
                 }
                 return;
             }
-            try
-            {
-                WriteStream(service.List(CaseNumber, PagingOptions(PageSize)), $"Listing the file events of case {CaseNumber}", PagingParameters?.IncludeTotalCount == true);
-            }
-            catch (CaseOpsApiException ex)
-            {
-                WriteApiError(ex, CaseProblems.About(CaseNumber), CaseProblems.Map);
-            }
+            Attempt(() => WriteStream(service.List(CaseNumber, PagingOptions(PageSize)), $"Listing the file events of case {CaseNumber}", PagingParameters?.IncludeTotalCount == true), CaseProblems.About(CaseNumber), CaseProblems.Map);
         }
     }
 }

@@ -10,8 +10,23 @@ namespace CaseOps.Cmdlets.FileEvents
     /// <summary>Detaches file events from a case (the events themselves stay in Incydr).</summary>
     [Cmdlet(VerbsCommon.Remove, "CaseFileEvent", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
-    public sealed class RemoveCaseFileEventCommand : CaseFileEventChangeCmdlet
+    public sealed class RemoveCaseFileEventCommand : IncydrCmdlet
     {
+        private CaseFileEventService? _service;
+
+        /// <summary>The case (piped cases and file events bind by their Number or CaseNumber).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Number")]
+        [ValidateRange(1, long.MaxValue)]
+        public long CaseNumber { get; set; }
+
+        /// <summary>The file events to detach, one or many ids, also from the pipeline (piped file events bind by their EventId).</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] EventId { get; set; } = Array.Empty<string>();
+
+        private CaseFileEventService FileEvents => _service ??= new CaseFileEventService(ResolveConnection(), RequestLog);
+
         protected override void ProcessRecord()
         {
             foreach (var raw in EventId)
@@ -19,17 +34,13 @@ namespace CaseOps.Cmdlets.FileEvents
                 var id = raw.Trim();
                 if (!ShouldProcess($"Case {CaseNumber}", "Detach file event " + id))
                     continue;
-                try
+                Attempt(() =>
                 {
                     Await(FileEvents.RemoveAsync(CaseNumber, id, CancellationToken));
                     WriteVerboseLine($"Detached file event {id} from case {CaseNumber}");
-                }
-                catch (CaseOpsApiException ex)
-                {
-                    // A missing case or event is about the event; a rule (case closed) is about the case.
-                    var context = ex.StatusCode == 404 ? FileEventProblems.About(CaseNumber, id) : CaseProblems.About(CaseNumber, id);
-                    WriteApiError(ex, context, CaseProblems.Map);
-                }
+                },
+                // A missing case or event is about the event; a rule (case closed) is about the case.
+                ex => ErrorRecordFactory.FromApi(ex, ex.StatusCode == 404 ? FileEventProblems.About(CaseNumber, id) : CaseProblems.About(CaseNumber, id), CaseProblems.Map));
             }
         }
     }

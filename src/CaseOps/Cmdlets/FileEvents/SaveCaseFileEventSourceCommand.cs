@@ -9,8 +9,16 @@ namespace CaseOps.Cmdlets.FileEvents
     /// <summary>Saves the source file Incydr captured for a file event on a case.</summary>
     [Cmdlet(VerbsData.Save, "CaseFileEventSource", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(FileInfo))]
-    public sealed class SaveCaseFileEventSourceCommand : CaseDownloadCmdlet
+    public sealed class SaveCaseFileEventSourceCommand : IncydrCmdlet
     {
+        private CaseDownloads? _downloads;
+
+        /// <summary>The case (piped cases and file events bind by their Number or CaseNumber).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Number")]
+        [ValidateRange(1, long.MaxValue)]
+        public long CaseNumber { get; set; }
+
         /// <summary>The file event (piped file events bind by their EventId).</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -21,21 +29,23 @@ namespace CaseOps.Cmdlets.FileEvents
         [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
 
-        private protected override string? TargetPath => Path;
-
-        // Each event has its own file: a case piped with several events saves each of them.
-        private protected override bool OncePerCase => false;
+        /// <summary>Replaces an existing file.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
 
         protected override void ProcessRecord()
         {
             var eventId = EventId!.Trim();
-            Download("source file", CaseExportService.SourceFileName(CaseNumber, eventId), FileEventProblems.About(CaseNumber, eventId), null,
-                (target, progress, ct) => Exports.SaveSourceAsync(CaseNumber, eventId, target, progress, ct));
+            // Each event has its own file: a case piped with several events saves each of them.
+            var downloads = _downloads ??= new CaseDownloads(this, oncePerCase: false);
+            downloads.Save(CaseNumber, Path, Force, "source file", CaseExportService.SourceFileName(CaseNumber, eventId),
+                ex => NotCaptured(ex) ?? ErrorRecordFactory.FromApi(ex, FileEventProblems.About(CaseNumber, eventId)),
+                (target, progress, ct) => downloads.Exports.SaveSourceAsync(CaseNumber, eventId, target, progress, ct));
         }
 
         // Incydr answers 404 both for an unknown event and for one whose file was never captured;
         // only its message tells them apart, and the second deserves its own error.
-        private protected override ErrorRecord? SpecificError(CaseOpsApiException ex)
+        private ErrorRecord? NotCaptured(CaseOpsApiException ex)
         {
             if (ex.StatusCode != 404 || ex.ServerMessage == null || ex.ServerMessage.IndexOf("captured", System.StringComparison.OrdinalIgnoreCase) < 0)
                 return null;

@@ -2,34 +2,46 @@ using System.Linq;
 using System.Management.Automation;
 using CaseOps.Cmdlets.Common;
 using CaseOps.Cmdlets.Tickets;
-using CaseOps.Http;
 using CaseOps.Zammad;
 
 namespace CaseOps.Cmdlets.Links
 {
     /// <summary>
-    /// Removes the link between two tickets: of the given -Type, or whichever links exist when -Type
-    /// is omitted. A link that does not exist is no error, as on the server.
+    /// Removes the link between two tickets: of the given -LinkType, or whichever links exist when
+    /// -LinkType is omitted. A link that does not exist is no error, as on the server.
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "TicketLink", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
-    public sealed class RemoveTicketLinkCommand : TicketLinkCmdlet
+    public sealed class RemoveTicketLinkCommand : ZammadCmdlet
     {
         /// <summary>What the linked ticket is to -TicketId; omitted, every link between the two goes.</summary>
-        // Not from the pipeline: a piped Ticket's own Type property would bind to it.
+        // Not from the pipeline: a piped Ticket's own Type property would bind to the alias.
         [Parameter]
+        [Alias("Type")]
         [ValidateSet("normal", "parent", "child")]
-        public string? Type { get; set; }
+        public string? LinkType { get; set; }
+
+        /// <summary>The ticket whose link it is (piped links bind by FromTicketId).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("FromTicketId")]
+        [ValidateRange(1, long.MaxValue)]
+        public long TicketId { get; set; }
+
+        /// <summary>The other ticket (its id; piped links bind by their Id).</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [ValidateRange(1, long.MaxValue)]
+        public long LinkedTicketId { get; set; }
 
         protected override void ProcessRecord()
         {
-            if (!CheckPair())
+            if (!TicketLinkPair.Check(this, TicketId, LinkedTicketId))
                 return;
             var links = new LinkService(ResolveConnection(), RequestLog);
-            try
+            Attempt(() =>
             {
-                var types = Type != null
-                    ? new[] { Type.ToLowerInvariant() }
+                var types = LinkType != null
+                    ? new[] { LinkType.ToLowerInvariant() }
                     : Await(links.ListAsync(TicketId, CancellationToken)).Where(l => l.Id == LinkedTicketId).Select(l => l.LinkType).Distinct().ToArray();
                 if (types.Length == 0)
                     WriteVerboseLine($"Ticket {TicketId} has no link to ticket {LinkedTicketId}");
@@ -40,11 +52,7 @@ namespace CaseOps.Cmdlets.Links
                     var removed = Await(links.RemoveAsync(TicketId, type, LinkedTicketId, CancellationToken));
                     WriteVerboseLine(removed == 0 ? $"Ticket {TicketId} had no {type} link to ticket {LinkedTicketId}" : $"Removed the {type} link of ticket {TicketId} to ticket {LinkedTicketId}");
                 }
-            }
-            catch (CaseOpsApiException ex)
-            {
-                WriteApiError(ex, TicketProblems.About(TicketId));
-            }
+            }, TicketProblems.About(TicketId));
         }
     }
 }

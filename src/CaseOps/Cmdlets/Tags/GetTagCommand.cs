@@ -35,7 +35,7 @@ namespace CaseOps.Cmdlets.Tags
         protected override void ProcessRecord()
         {
             var tags = new TagService(ResolveConnection(), RequestLog);
-            try
+            Attempt(() =>
             {
                 if (ParameterSetName == SearchSet)
                 {
@@ -48,11 +48,7 @@ namespace CaseOps.Cmdlets.Tags
                     if (patterns == null || patterns.Any(p => p.IsMatch(tag.Name)))
                         WriteObject(tag);
                 }
-            }
-            catch (CaseOpsApiException ex)
-            {
-                WriteApiError(ex, new ErrorContext("The tag list", "TagNotFound", Search ?? (object?)Name));
-            }
+            }, new ErrorContext("The tag list", "TagNotFound", Search ?? (object?)Name));
         }
     }
 }

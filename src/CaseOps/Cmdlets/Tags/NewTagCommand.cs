@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using CaseOps.Cmdlets.Common;
 using CaseOps.Http;
 using CaseOps.Zammad.Models;
 
@@ -8,8 +9,10 @@ namespace CaseOps.Cmdlets.Tags
     /// <summary>Adds tags to the helpdesk's tag list (admin). An existing name is left as it is, with a warning.</summary>
     [Cmdlet(VerbsCommon.New, "Tag", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Tag))]
-    public sealed class NewTagCommand : TagAdminCmdlet
+    public sealed class NewTagCommand : ZammadCmdlet
     {
+        private TagDirectory? _directory;
+
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ValidateTagName]
@@ -17,29 +20,28 @@ namespace CaseOps.Cmdlets.Tags
 
         protected override void ProcessRecord()
         {
+            var tags = _directory ??= new TagDirectory(this);
             foreach (var raw in Name)
             {
                 var name = raw.Trim();
-                try
-                {
-                    if (FindInList(name) is { } existing)
-                    {
-                        WriteWarning($"The tag '{existing.Name}' already exists; nothing was changed.");
-                        WriteObject(existing);
-                        continue;
-                    }
-                    if (!ShouldProcess($"Tag '{name}'", "Create"))
-                        continue;
-                    Await(Tags.CreateAsync(name, CancellationToken));
-                    ForgetList();
-                    if (FindInList(name) is { } created)
-                        WriteObject(created);
-                }
-                catch (CaseOpsApiException ex)
-                {
-                    WriteApiError(ex, About(name));
-                }
+                Attempt(() => Create(tags, name), TagDirectory.About(name));
             }
+        }
+
+        private void Create(TagDirectory tags, string name)
+        {
+            if (tags.Find(name) is { } existing)
+            {
+                WriteWarning($"The tag '{existing.Name}' already exists; nothing was changed.");
+                WriteObject(existing);
+                return;
+            }
+            if (!ShouldProcess($"Tag '{name}'", "Create"))
+                return;
+            Await(tags.Service.CreateAsync(name, CancellationToken));
+            tags.ForgetList();
+            if (tags.Find(name) is { } created)
+                WriteObject(created);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using CaseOps.Cmdlets.Common;
 using CaseOps.Http;
 
 namespace CaseOps.Cmdlets.Tags
@@ -7,8 +8,10 @@ namespace CaseOps.Cmdlets.Tags
     /// <summary>Deletes tags from the helpdesk and from every ticket that carries them (admin).</summary>
     [Cmdlet(VerbsCommon.Remove, "Tag", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveTagCommand : TagAdminCmdlet
+    public sealed class RemoveTagCommand : ZammadCmdlet
     {
+        private TagDirectory? _directory;
+
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ValidateTagName]
@@ -21,26 +24,25 @@ namespace CaseOps.Cmdlets.Tags
 
         protected override void ProcessRecord()
         {
+            var tags = _directory ??= new TagDirectory(this);
             foreach (var raw in Name)
             {
                 var name = raw.Trim();
-                try
-                {
-                    var tag = FindOrReport(name);
-                    if (tag == null)
-                        continue;
-                    var usage = tag.Count is long count ? $" (on {count} tickets)" : string.Empty;
-                    if (!ShouldProcess($"Tag '{tag.Name}'{usage}", "Delete everywhere", Force))
-                        continue;
-                    Await(Tags.RemoveAsync(tag.Id, CancellationToken));
-                    Forget(tag);
-                    WriteVerboseLine($"Deleted tag '{tag.Name}'");
-                }
-                catch (CaseOpsApiException ex)
-                {
-                    WriteApiError(ex, About(name));
-                }
+                Attempt(() => Remove(tags, name), TagDirectory.About(name));
             }
+        }
+
+        private void Remove(TagDirectory tags, string name)
+        {
+            var tag = tags.FindOrReport(name);
+            if (tag == null)
+                return;
+            var usage = tag.Count is long count ? $" (on {count} tickets)" : string.Empty;
+            if (!ShouldProcess($"Tag '{tag.Name}'{usage}", "Delete everywhere", Force))
+                return;
+            Await(tags.Service.RemoveAsync(tag.Id, CancellationToken));
+            tags.Forget(tag);
+            WriteVerboseLine($"Deleted tag '{tag.Name}'");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using CaseOps.Cmdlets.Common;
 using CaseOps.Http;
 using CaseOps.Zammad.Models;
 
@@ -10,8 +11,10 @@ namespace CaseOps.Cmdlets.Tags
     /// </summary>
     [Cmdlet(VerbsCommon.Rename, "Tag", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Tag))]
-    public sealed class RenameTagCommand : TagAdminCmdlet
+    public sealed class RenameTagCommand : ZammadCmdlet
     {
+        private TagDirectory? _directory;
+
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ValidateTagName]
@@ -36,32 +39,29 @@ namespace CaseOps.Cmdlets.Tags
         protected override void ProcessRecord()
         {
             var name = Name!.Trim();
-            var newName = NewName!.Trim();
-            try
-            {
-                var tag = FindOrReport(name);
-                if (tag == null)
-                    return;
-                var existing = FindInList(newName);
-                var merges = existing != null && existing.Id != tag.Id;
-                if (merges)
-                    WriteWarning($"The tag '{existing!.Name}' already exists: renaming '{tag.Name}' merges the two, and their tickets all carry '{existing.Name}'.");
-                if (!ShouldProcess($"Tag '{tag.Name}'", merges ? $"Merge into existing tag '{existing!.Name}'" : $"Rename to '{newName}'"))
-                    return;
-                // A merge cannot be undone: it asks like a delete would, unless -Force or -Confirm:$false.
-                if (merges && !Force && !ConfirmedExplicitly
-                    && !ShouldContinue($"Merge tag '{tag.Name}' into the existing tag '{existing!.Name}' on every ticket? This cannot be undone.", "Merge tags"))
-                    return;
-                Await(Tags.RenameAsync(tag.Id, newName, CancellationToken));
-                ForgetList();
-                WriteVerboseLine($"Renamed tag '{tag.Name}' to '{newName}'");
-                if (PassThru && FindInList(newName) is { } renamed)
-                    WriteObject(renamed);
-            }
-            catch (CaseOpsApiException ex)
-            {
-                WriteApiError(ex, About(name));
-            }
+            Attempt(() => Rename(_directory ??= new TagDirectory(this), name, NewName!.Trim()), TagDirectory.About(name));
+        }
+
+        private void Rename(TagDirectory tags, string name, string newName)
+        {
+            var tag = tags.FindOrReport(name);
+            if (tag == null)
+                return;
+            var existing = tags.Find(newName);
+            var merges = existing != null && existing.Id != tag.Id;
+            if (merges)
+                WriteWarning($"The tag '{existing!.Name}' already exists: renaming '{tag.Name}' merges the two, and their tickets all carry '{existing.Name}'.");
+            if (!ShouldProcess($"Tag '{tag.Name}'", merges ? $"Merge into existing tag '{existing!.Name}'" : $"Rename to '{newName}'"))
+                return;
+            // A merge cannot be undone: it asks like a delete would, unless -Force or -Confirm:$false.
+            if (merges && !Force && !ConfirmedExplicitly
+                && !ShouldContinue($"Merge tag '{tag.Name}' into the existing tag '{existing!.Name}' on every ticket? This cannot be undone.", "Merge tags"))
+                return;
+            Await(tags.Service.RenameAsync(tag.Id, newName, CancellationToken));
+            tags.ForgetList();
+            WriteVerboseLine($"Renamed tag '{tag.Name}' to '{newName}'");
+            if (PassThru && tags.Find(newName) is { } renamed)
+                WriteObject(renamed);
         }
     }
 }

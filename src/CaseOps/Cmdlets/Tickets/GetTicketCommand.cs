@@ -62,8 +62,7 @@ namespace CaseOps.Cmdlets.Tickets
                 case IdSet:
                     foreach (var id in Id)
                     {
-                        try { WriteObject(TicketOutput.ToPSObject(Await(service.GetAsync(id, Expand.IsPresent, CancellationToken)))); }
-                        catch (CaseOpsApiException ex) { WriteApiError(ex, TicketProblems.About(id)); }
+                        Attempt(() => WriteObject(TicketOutput.ToPSObject(Await(service.GetAsync(id, Expand.IsPresent, CancellationToken)))), TicketProblems.About(id));
                     }
                     break;
                 case QuerySet:
@@ -86,14 +85,7 @@ namespace CaseOps.Cmdlets.Tickets
 
         private void Stream(Paging.PageStream<Ticket> stream, string activity, string subject)
         {
-            try
-            {
-                WriteStream(stream, activity, PagingParameters?.IncludeTotalCount == true, TicketOutput.ToPSObject);
-            }
-            catch (CaseOpsApiException ex)
-            {
-                WriteApiError(ex, new ErrorContext(subject, "TicketListFailed", Query));
-            }
+            Attempt(() => WriteStream(stream, activity, PagingParameters?.IncludeTotalCount == true, TicketOutput.ToPSObject), new ErrorContext(subject, "TicketListFailed", Query));
         }
     }
 }

@@ -1,5 +1,7 @@
 using System;
+using System.Collections;
 using System.Management.Automation;
+using CaseOps.Cmdlets.Common;
 using CaseOps.Http;
 using CaseOps.Zammad;
 using CaseOps.Zammad.Models;
@@ -9,7 +11,7 @@ namespace CaseOps.Cmdlets.Tickets
     /// <summary>Creates a Zammad ticket with its first article.</summary>
     [Cmdlet(VerbsCommon.New, "Ticket", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Ticket))]
-    public sealed class NewTicketCommand : TicketFieldsCmdlet
+    public sealed class NewTicketCommand : ZammadCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -42,10 +44,39 @@ namespace CaseOps.Cmdlets.Tickets
         [ArgumentCompleter(typeof(TagNameCompleter))]
         public string[]? Tag { get; set; }
 
+        /// <summary>Group name or id.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(GroupCompleter))]
+        public string? Group { get; set; }
+
+        /// <summary>State name (new, open, closed, ...) or id.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(StateCompleter))]
+        public string? State { get; set; }
+
+        /// <summary>Priority name or id.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(PriorityCompleter))]
+        public string? Priority { get; set; }
+
+        /// <summary>The agent who owns the ticket: login, email or id (1 = unassigned).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(OwnerCompleter))]
+        public string? Owner { get; set; }
+
+        /// <summary>Any other field by its Zammad name, custom fields included, e.g. @{ incident_ref = 'IR-7' }.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Hashtable? Property { get; set; }
+
         protected override void ProcessRecord()
         {
             var ticket = new TicketChanges { Title = Title, Customer = Customer, Tags = Tag };
-            ApplyFieldParameters(ticket);
+            TicketFieldParameters.Apply(ticket, Property, Group, State, Priority, Owner);
             ticket.Title = Title;
             ticket.Customer = Customer;
             if (Body != null)
@@ -54,15 +85,11 @@ namespace CaseOps.Cmdlets.Tickets
                 return;
             try
             {
-                WriteObject(TicketOutput.ToPSObject(Await(new TicketService(ResolveConnection(), RequestLog).CreateAsync(ticket, CancellationToken))));
+                Attempt(() => WriteObject(TicketOutput.ToPSObject(Await(new TicketService(ResolveConnection(), RequestLog).CreateAsync(ticket, CancellationToken)))), new Common.ErrorContext($"Ticket '{Title}'", "TicketCreateFailed", Title));
             }
             catch (ZammadLookupException ex)
             {
                 WriteError(TicketProblems.UnknownName(ex, Title));
-            }
-            catch (CaseOpsApiException ex)
-            {
-                WriteApiError(ex, new Common.ErrorContext($"Ticket '{Title}'", "TicketCreateFailed", Title));
             }
         }
     }

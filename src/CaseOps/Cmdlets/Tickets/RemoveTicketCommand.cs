@@ -27,15 +27,11 @@ namespace CaseOps.Cmdlets.Tickets
                 if (!ShouldProcess($"Ticket {id}", "Delete", Force))
                     continue;
                 service ??= new TicketService(ResolveConnection(), RequestLog);
-                try
+                Attempt(() =>
                 {
                     Await(service.RemoveAsync(id, CancellationToken));
                     WriteVerboseLine($"Deleted ticket {id}");
-                }
-                catch (CaseOpsApiException ex)
-                {
-                    WriteApiError(ex, TicketProblems.About(id));
-                }
+                }, TicketProblems.About(id));
             }
         }
     }

@@ -1,4 +1,6 @@
+using System.Collections;
 using System.Management.Automation;
+using CaseOps.Cmdlets.Common;
 using CaseOps.Http;
 using CaseOps.Zammad;
 using CaseOps.Zammad.Models;
@@ -11,7 +13,7 @@ namespace CaseOps.Cmdlets.Tickets
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "Ticket", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Ticket))]
-    public sealed class SetTicketCommand : TicketFieldsCmdlet
+    public sealed class SetTicketCommand : ZammadCmdlet
     {
         private const string IdSet = "ById";
         private const string InputObjectSet = "InputObject";
@@ -35,6 +37,35 @@ namespace CaseOps.Cmdlets.Tickets
         [ValidateNotNullOrEmpty]
         public string? Customer { get; set; }
 
+        /// <summary>Group name or id.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(GroupCompleter))]
+        public string? Group { get; set; }
+
+        /// <summary>State name (new, open, closed, ...) or id.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(StateCompleter))]
+        public string? State { get; set; }
+
+        /// <summary>Priority name or id.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(PriorityCompleter))]
+        public string? Priority { get; set; }
+
+        /// <summary>The agent who owns the ticket: login, email or id (1 = unassigned).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(OwnerCompleter))]
+        public string? Owner { get; set; }
+
+        /// <summary>Any other field by its Zammad name, custom fields included, e.g. @{ incident_ref = 'IR-7' }.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Hashtable? Property { get; set; }
+
         protected override void ProcessRecord()
         {
             var id = InputObject?.Id ?? Id;
@@ -46,7 +77,7 @@ namespace CaseOps.Cmdlets.Tickets
                 foreach (var field in TicketOutput.EditedCustomFields(InputObject))
                     changes.Fields[field.Key] = field.Value;
             }
-            ApplyFieldParameters(changes);
+            TicketFieldParameters.Apply(changes, Property, Group, State, Priority, Owner);
             if (Title != null) changes.Title = Title;
             if (Customer != null) changes.Customer = Customer;
             if (changes.IsEmpty)
@@ -58,15 +89,11 @@ namespace CaseOps.Cmdlets.Tickets
                 return;
             try
             {
-                WriteObject(TicketOutput.ToPSObject(Await(new TicketService(ResolveConnection(), RequestLog).UpdateAsync(id, changes, CancellationToken))));
+                Attempt(() => WriteObject(TicketOutput.ToPSObject(Await(new TicketService(ResolveConnection(), RequestLog).UpdateAsync(id, changes, CancellationToken)))), TicketProblems.About(id, InputObject));
             }
             catch (ZammadLookupException ex)
             {
                 WriteError(TicketProblems.UnknownName(ex, InputObject ?? (object)id));
-            }
-            catch (CaseOpsApiException ex)
-            {
-                WriteApiError(ex, TicketProblems.About(id, InputObject));
             }
         }
 

@@ -129,6 +129,44 @@ namespace CaseOps.Cmdlets.Tickets
             (await connection.Catalog.GetAsync(_states ? CatalogKind.State : CatalogKind.Priority, RequestLog.None, cancellationToken).ConfigureAwait(false)).Select(e => e.Name).ToList();
     }
 
+    /// <summary>
+    /// Completes -Name of Remove-TicketTag with the tags the tickets already given to -TicketId have (the
+    /// first few of them); with no ticket given yet, like <see cref="TagNameCompleter"/>.
+    /// </summary>
+    // Re-implements the interface, as CatalogRecordNameCompleter does, to read the bound tickets first.
+    public sealed class TicketTagNameCompleter : ZammadCompleter, IArgumentCompleter
+    {
+        private const int MostTickets = 5;
+        private long[] _ticketIds = Array.Empty<long>();
+
+        public new IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            _ticketIds = BoundTicketIds(fakeBoundParameters);
+            return base.CompleteArgument(commandName, parameterName, wordToComplete, commandAst, fakeBoundParameters);
+        }
+
+        private static long[] BoundTicketIds(IDictionary? bound)
+        {
+            var value = bound?["TicketId"] ?? bound?["Id"];
+            if (value == null)
+                return Array.Empty<long>();
+            try { return LanguagePrimitives.ConvertTo<long[]>(value).Where(id => id > 0).Distinct().Take(MostTickets).ToArray(); }
+            catch (PSInvalidCastException) { return Array.Empty<long>(); }
+        }
+
+        private protected override async Task<IReadOnlyList<string>> CandidatesAsync(ZammadConnection connection, string typed, CancellationToken cancellationToken)
+        {
+            var tags = new TagService(connection);
+            if (_ticketIds.Length == 0)
+                return (await tags.SearchAsync(typed, 50, cancellationToken).ConfigureAwait(false)).Select(t => t.Name).ToList();
+            var names = new List<string>();
+            foreach (var ticketId in _ticketIds)
+                names.AddRange(await tags.GetTicketTagsAsync(ticketId, cancellationToken).ConfigureAwait(false));
+            return names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        }
+    }
+
     public sealed class TimeAccountingTypeCompleter : CatalogCompleter { private protected override CatalogKind Kind => CatalogKind.TimeAccountingType; }
 
     public sealed class StateTypeCompleter : CatalogCompleter { private protected override CatalogKind Kind => CatalogKind.StateType; }

@@ -12,8 +12,14 @@ namespace CaseOps.Cmdlets.TimeAccounting
     /// <summary>Accounts time worked on tickets, with a type given by name or id.</summary>
     [Cmdlet(VerbsCommon.Add, "TicketTimeAccounting", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(TicketTimeAccounting))]
-    public sealed class AddTicketTimeAccountingCommand : PerTicketCmdlet
+    public sealed class AddTicketTimeAccountingCommand : ZammadCmdlet
     {
+        /// <summary>The tickets (piped tickets bind by their Id).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [ValidateRange(1, long.MaxValue)]
+        public long[] TicketId { get; set; } = Array.Empty<long>();
+
         /// <summary>The time to account, in the helpdesk's unit (minutes by default), e.g. 15 or 0.5.</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateRange(0.01, 1000000)]
@@ -40,16 +46,13 @@ namespace CaseOps.Cmdlets.TimeAccounting
                     continue;
                 try
                 {
-                    WriteObject(Await(time.AddAsync(ticketId, TimeUnit, type, IsBound(nameof(ArticleId)) ? ArticleId : (long?)null, CancellationToken)));
+                    Attempt(() => WriteObject(Await(time.AddAsync(ticketId, TimeUnit, type, IsBound(nameof(ArticleId)) ? ArticleId : (long?)null, CancellationToken))),
+                        TicketProblems.About(ticketId));
                 }
                 catch (ZammadLookupException ex)
                 {
                     // The same for every ticket: stop rather than repeat it.
                     ThrowTerminatingError(TicketProblems.UnknownName(ex, Type));
-                }
-                catch (CaseOpsApiException ex)
-                {
-                    WriteApiError(ex, TicketProblems.About(ticketId));
                 }
             }
         }

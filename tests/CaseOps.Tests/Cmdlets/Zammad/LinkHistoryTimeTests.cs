@@ -45,11 +45,11 @@ public sealed class LinkHistoryTimeTests : ZammadCmdletTestBase
         var a = NewTicket("Related");
         var b = NewTicket("Parent");
         var c = NewTicket("Child");
-        Session.Run("param($h, $a, $b, $c) Add-TicketLink $h $c -Type child; Add-TicketLink $h $a; Add-TicketLink $h $b -Type parent",
+        Session.Run("param($h, $a, $b, $c) Add-TicketLink $h $c -LinkType child; Add-TicketLink $h $a; Add-TicketLink $h $b -LinkType parent",
             new() { ["h"] = hub, ["a"] = a, ["b"] = b, ["c"] = c }).AssertSuccess();
 
         Assert.Equal(new[] { "normal", "parent", "child" }, LinksOf(hub).Select(l => l.LinkType));
-        var parents = Session.Run("param($h) Get-TicketLink $h -Type parent", new() { ["h"] = hub }).AssertSuccess().Objects<TicketLink>();
+        var parents = Session.Run("param($h) Get-TicketLink $h -LinkType parent", new() { ["h"] = hub }).AssertSuccess().Objects<TicketLink>();
         Assert.Equal(b, Assert.Single(parents).Id);
     }
 

@@ -197,6 +197,9 @@ public sealed class TagTests : ZammadCmdletTestBase
                 new() { ["line"] = line }).AssertSuccess().Output.Select(o => (string)o.BaseObject).ToArray();
 
         Assert.Contains("completion-zebra", Complete("Add-TicketTag -TicketId 1 -Name completion-z"));
+        // Remove-TicketTag offers the tags of the ticket given, not every tag of the helpdesk.
+        Assert.Equal(new[] { "completion-zebra" }, Complete($"Remove-TicketTag -TicketId {id} -Name "));
+        Assert.Contains("completion-zebra", Complete("Remove-TicketTag -Name completion-z"));
         Assert.Contains("'Insider Risk'", Complete("New-Ticket -Group Ins"));
         Assert.Contains("closed", Complete("Set-Ticket -Id 1 -State clo"));
         Assert.Contains("nicole.braun", Complete("Set-Ticket -Id 1 -Owner nic"));

@@ -38,6 +38,21 @@ public sealed class TicketWriteTests : ZammadCmdletTestBase
     }
 
     [Fact]
+    public void New_ticket_takes_the_ticket_fields_of_piped_rows_by_property_name()
+    {
+        var created = Session.Run(
+            "@([pscustomobject]@{ Title = 'Row one'; Customer = 'bob@example.com'; Group = 'Insider Risk'; State = 'open'; Priority = '3 high'; Owner = 'nicole.braun' }," +
+            " [pscustomobject]@{ Title = 'Row two'; Customer = 'bob@example.com'; Group = 'Users' }) | New-Ticket -Priority '1 low'")
+            .AssertSuccess().Objects<Ticket>().ToList();
+
+        Assert.Equal(new[] { "Row one", "Row two" }, created.Select(t => t.Title));
+        Assert.Equal(("Insider Risk", "open", "nicole.braun"), (created[0].Group, created[0].State, created[0].Owner));
+        Assert.Equal("Users", created[1].Group);
+        // A parameter given on the command line applies to every row: PowerShell binds a piped property only to a parameter still unbound.
+        Assert.Equal(new[] { "1 low", "1 low" }, created.Select(t => t.Priority));
+    }
+
+    [Fact]
     public void New_ticket_with_a_guessed_customer_creates_the_customer()
     {
         var created = Session.Run("New-Ticket -Title 'Guess who' -Group Users -Customer guess:new.person@example.com").AssertSuccess().Objects<Ticket>().Single();
