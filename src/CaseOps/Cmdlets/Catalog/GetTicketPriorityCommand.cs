@@ -13,7 +13,7 @@ namespace CaseOps.Cmdlets.Catalog
         [Parameter(Position = 0, ParameterSetName = CatalogRecords.NameSet)]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
-        [ArgumentCompleter(typeof(Tickets.CatalogRecordNameCompleter))]
+        [ArgumentCompleter(typeof(Tickets.PriorityRecordCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>The priority ids.</summary>

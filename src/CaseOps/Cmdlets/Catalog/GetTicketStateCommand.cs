@@ -13,7 +13,7 @@ namespace CaseOps.Cmdlets.Catalog
         [Parameter(Position = 0, ParameterSetName = CatalogRecords.NameSet)]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
-        [ArgumentCompleter(typeof(Tickets.CatalogRecordNameCompleter))]
+        [ArgumentCompleter(typeof(Tickets.StateRecordCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>The state ids.</summary>

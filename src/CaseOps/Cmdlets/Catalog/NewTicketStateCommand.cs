@@ -20,10 +20,6 @@ namespace CaseOps.Cmdlets.Catalog
         [ArgumentCompleter(typeof(Tickets.StateTypeCompleter))]
         public string? StateType { get; set; }
 
-        /// <summary>Tickets in this state do not escalate.</summary>
-        [Parameter]
-        public SwitchParameter IgnoreEscalation { get; set; }
-
         /// <summary>A note for admins.</summary>
         [Parameter]
         [AllowNull, AllowEmptyString]
@@ -32,6 +28,10 @@ namespace CaseOps.Cmdlets.Catalog
         /// <summary>-Active:$false hides it from the choices of new tickets.</summary>
         [Parameter]
         public SwitchParameter Active { get; set; }
+
+        /// <summary>Tickets in this state do not escalate.</summary>
+        [Parameter]
+        public SwitchParameter IgnoreEscalation { get; set; }
 
         protected override void ProcessRecord()
         {

@@ -12,7 +12,7 @@ namespace CaseOps.Cmdlets.Catalog
         /// <summary>The priority's name, ignoring letter case (digits are taken as an id).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = CatalogRecords.NameSet)]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(Tickets.CatalogRecordNameCompleter))]
+        [ArgumentCompleter(typeof(Tickets.PriorityRecordCompleter))]
         public string? Name { get; set; }
 
         /// <summary>The priority's id.</summary>

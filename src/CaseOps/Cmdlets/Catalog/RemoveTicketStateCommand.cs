@@ -12,7 +12,7 @@ namespace CaseOps.Cmdlets.Catalog
         /// <summary>The state's name, ignoring letter case (digits are taken as an id).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = CatalogRecords.NameSet)]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(Tickets.CatalogRecordNameCompleter))]
+        [ArgumentCompleter(typeof(Tickets.StateRecordCompleter))]
         public string? Name { get; set; }
 
         /// <summary>The state's id.</summary>

@@ -9,21 +9,21 @@ namespace CaseOps.Cmdlets.Catalog
     [OutputType(typeof(TicketPriority))]
     public sealed class SetTicketPriorityCommand : ZammadCmdlet
     {
+        /// <summary>A priority from Get-TicketPriority; only these bind from the pipeline, so a piped ticket never names one.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CatalogRecords.InputObjectSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public TicketPriority? InputObject { get; set; }
+
         /// <summary>The priority's current name, ignoring letter case (digits are taken as an id).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = CatalogRecords.NameSet)]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(Tickets.CatalogRecordNameCompleter))]
+        [ArgumentCompleter(typeof(Tickets.PriorityRecordCompleter))]
         public string? Name { get; set; }
 
         /// <summary>The priority's id.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CatalogRecords.IdSet)]
         [ValidateRange(1, long.MaxValue)]
         public long Id { get; set; }
-
-        /// <summary>A priority from Get-TicketPriority; only these bind from the pipeline, so a piped ticket never names one.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = CatalogRecords.InputObjectSet, ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public TicketPriority? InputObject { get; set; }
 
         /// <summary>The new name.</summary>
         [Parameter]

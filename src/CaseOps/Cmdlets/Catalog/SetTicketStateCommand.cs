@@ -9,21 +9,21 @@ namespace CaseOps.Cmdlets.Catalog
     [OutputType(typeof(TicketState))]
     public sealed class SetTicketStateCommand : ZammadCmdlet
     {
+        /// <summary>A state from Get-TicketState; only these bind from the pipeline, so a piped ticket never names one.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CatalogRecords.InputObjectSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public TicketState? InputObject { get; set; }
+
         /// <summary>The state's current name, ignoring letter case (digits are taken as an id).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = CatalogRecords.NameSet)]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(Tickets.CatalogRecordNameCompleter))]
+        [ArgumentCompleter(typeof(Tickets.StateRecordCompleter))]
         public string? Name { get; set; }
 
         /// <summary>The state's id.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CatalogRecords.IdSet)]
         [ValidateRange(1, long.MaxValue)]
         public long Id { get; set; }
-
-        /// <summary>A state from Get-TicketState; only these bind from the pipeline, so a piped ticket never names one.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = CatalogRecords.InputObjectSet, ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public TicketState? InputObject { get; set; }
 
         /// <summary>The new name.</summary>
         [Parameter]

@@ -62,9 +62,12 @@ namespace CaseOps.Cmdlets.Tickets
     {
         private protected abstract CatalogKind Kind { get; }
 
+        /// <summary>False where inactive entries are valid too (the admin cmdlets of the list itself).</summary>
+        private protected virtual bool ActiveOnly => true;
+
         private protected override async Task<IReadOnlyList<string>> CandidatesAsync(ZammadConnection connection, string typed, CancellationToken cancellationToken) =>
             (await connection.Catalog.GetAsync(Kind, RequestLog.None, cancellationToken).ConfigureAwait(false))
-                .Where(e => e.Active).Select(e => e.Name).ToList();
+                .Where(e => e.Active || !ActiveOnly).Select(e => e.Name).ToList();
     }
 
     public sealed class GroupCompleter : CatalogCompleter { private protected override CatalogKind Kind => CatalogKind.Group; }
@@ -112,28 +115,27 @@ namespace CaseOps.Cmdlets.Tickets
 
 namespace CaseOps.Cmdlets.Tickets
 {
-    /// <summary>Completes -Name of the priority and state cmdlets: the command's noun says which list.</summary>
-    // Re-implements the interface so PowerShell calls the method below, which first picks the list.
-    public sealed class CatalogRecordNameCompleter : ZammadCompleter, IArgumentCompleter
+    /// <summary>Completes -Name of the priority cmdlets: every priority, inactive ones included.</summary>
+    public sealed class PriorityRecordCompleter : CatalogCompleter
     {
-        private bool _states; // not a CatalogKind field: see docs/architecture.md, "Assemblies and load contexts"
+        private protected override CatalogKind Kind => CatalogKind.Priority;
 
-        public new IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            _states = (commandName ?? string.Empty).EndsWith("TicketState", StringComparison.OrdinalIgnoreCase);
-            return base.CompleteArgument(commandName ?? string.Empty, parameterName, wordToComplete, commandAst, fakeBoundParameters);
-        }
+        private protected override bool ActiveOnly => false;
+    }
 
-        private protected override async Task<IReadOnlyList<string>> CandidatesAsync(ZammadConnection connection, string typed, CancellationToken cancellationToken) =>
-            (await connection.Catalog.GetAsync(_states ? CatalogKind.State : CatalogKind.Priority, RequestLog.None, cancellationToken).ConfigureAwait(false)).Select(e => e.Name).ToList();
+    /// <summary>Completes -Name of the state cmdlets: every state, inactive ones included.</summary>
+    public sealed class StateRecordCompleter : CatalogCompleter
+    {
+        private protected override CatalogKind Kind => CatalogKind.State;
+
+        private protected override bool ActiveOnly => false;
     }
 
     /// <summary>
     /// Completes -Name of Remove-TicketTag with the tags the tickets already given to -TicketId have (the
     /// first few of them); with no ticket given yet, like <see cref="TagNameCompleter"/>.
     /// </summary>
-    // Re-implements the interface, as CatalogRecordNameCompleter does, to read the bound tickets first.
+    // Re-implements the interface, so PowerShell calls the method below, which reads the bound tickets first.
     public sealed class TicketTagNameCompleter : ZammadCompleter, IArgumentCompleter
     {
         private const int MostTickets = 5;
