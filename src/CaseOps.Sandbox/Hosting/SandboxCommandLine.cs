@@ -1,12 +1,53 @@
-using System.Globalization;
+using Microsoft.Extensions.Configuration;
 
 namespace CaseOps.Sandbox.Hosting;
 
-/// <summary>Command-line parsing for running the emulator alone. <c>--name value</c> and <c>--name=value</c> both work.</summary>
-public static class SandboxCommandLine
+/// <summary>
+/// The stand-alone command line, read by the configuration system's command-line provider: each
+/// option is a switch mapping onto a <see cref="SandboxOptions"/> property, the binder converts the
+/// values and <see cref="SandboxOptions.Validate"/> checks their ranges. <c>--name value</c> and
+/// <c>--name=value</c> both work.
+/// </summary>
+/// <param name="Options">Options when the command line was good and no help was asked for.</param>
+/// <param name="ShowHelp">True for <c>--help</c>/<c>-h</c>/<c>-?</c>.</param>
+/// <param name="IgnoreStdin">True for <c>--ignore-stdin</c>: do not stop when stdin closes.</param>
+/// <param name="Error">Message for a bad command line.</param>
+public sealed record SandboxCommandLine(SandboxOptions? Options, bool ShowHelp, bool IgnoreStdin, string? Error)
 {
     /// <summary>URL used when <c>--urls</c> is not given.</summary>
     public const string DefaultUrls = "http://127.0.0.1:5100";
+
+    private const string IgnoreStdinKey = "IgnoreStdin";
+
+    // Option spelling -> configuration key (the SandboxOptions property it binds to).
+    private static readonly Dictionary<string, string> Switches = new(StringComparer.Ordinal)
+    {
+        ["--urls"] = nameof(SandboxOptions.Urls),
+        ["--cases"] = nameof(SandboxOptions.CaseCount),
+        ["--tickets"] = nameof(SandboxOptions.TicketCount),
+        ["--file-events"] = nameof(SandboxOptions.FileEventCount),
+        ["--source-size"] = nameof(SandboxOptions.SourceFileSize),
+        ["--seed"] = nameof(SandboxOptions.Seed),
+        ["--latency-ms"] = nameof(SandboxOptions.LatencyMilliseconds),
+        ["--rate-429"] = nameof(SandboxOptions.TooManyRequestsRate),
+        ["--retry-after"] = nameof(SandboxOptions.RetryAfterSeconds),
+        ["--rate-5xx"] = nameof(SandboxOptions.ServerErrorRate),
+        ["--status-5xx"] = nameof(SandboxOptions.ServerErrorStatus),
+        ["--fault-seed"] = nameof(SandboxOptions.FaultSeed),
+        ["--fault-token"] = nameof(SandboxOptions.FaultTokenEndpoint),
+        ["--drop-downloads"] = nameof(SandboxOptions.DropDownloads),
+        ["--drop-after"] = nameof(SandboxOptions.DropAfterBytes),
+        ["--token-lifetime"] = nameof(SandboxOptions.TokenLifetimeSeconds),
+        ["--client-id"] = nameof(SandboxOptions.ClientId),
+        ["--client-secret"] = nameof(SandboxOptions.ClientSecret),
+        ["--zammad-token"] = nameof(SandboxOptions.ZammadToken),
+        ["--ignore-stdin"] = IgnoreStdinKey,
+    };
+
+    // Switches that take no value.
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--fault-token", "--ignore-stdin" };
+
+    private static readonly HashSet<string> HelpSwitches = new(StringComparer.Ordinal) { "-h", "--help", "-?", "/?" };
 
     /// <summary>Usage text for <c>--help</c>.</summary>
     public const string Usage =
@@ -41,145 +82,116 @@ public static class SandboxCommandLine
 
         """;
 
-    /// <summary>Parses the arguments.</summary>
-    public static CommandLineResult Parse(IReadOnlyList<string> args)
+    /// <summary>Reads the arguments into options, a help request or an error.</summary>
+    public static SandboxCommandLine Parse(IReadOnlyList<string> args)
     {
+        var (arguments, help, error) = Normalize(args);
+        if (help || error is not null)
+        {
+            return new SandboxCommandLine(null, help, false, error);
+        }
+
+        var configuration = new ConfigurationBuilder().AddCommandLine([.. arguments], Switches).Build();
         var options = new SandboxOptions { Urls = DefaultUrls };
-        var ignoreStdin = false;
-        for (var i = 0; i < args.Count; i++)
+        bool ignoreStdin;
+        try
         {
-            var arg = args[i];
-            string? inline = null;
-            var equals = arg.IndexOf('=', StringComparison.Ordinal);
-            if (arg.StartsWith("--", StringComparison.Ordinal) && equals > 0)
-            {
-                inline = arg[(equals + 1)..];
-                arg = arg[..equals];
-            }
-
-            string Value()
-            {
-                if (inline is not null)
-                {
-                    return inline;
-                }
-
-                if (i + 1 >= args.Count)
-                {
-                    throw new FormatException($"{arg} needs a value.");
-                }
-
-                return args[++i];
-            }
-
-            try
-            {
-                switch (arg)
-                {
-                    case "-h" or "--help" or "-?" or "/?":
-                        return new CommandLineResult(null, true, ignoreStdin, null);
-                    case "--urls":
-                        options.Urls = Value();
-                        break;
-                    case "--cases":
-                        options.CaseCount = NonNegativeInt(arg, Value());
-                        break;
-                    case "--tickets":
-                        options.TicketCount = NonNegativeInt(arg, Value());
-                        break;
-                    case "--file-events":
-                        options.FileEventCount = NonNegativeInt(arg, Value());
-                        break;
-                    case "--source-size":
-                        options.SourceFileSize = NonNegativeLong(arg, Value());
-                        break;
-                    case "--drop-downloads":
-                        options.DropDownloads = NonNegativeInt(arg, Value());
-                        break;
-                    case "--drop-after":
-                        options.DropAfterBytes = NonNegativeLong(arg, Value());
-                        break;
-                    case "--zammad-token":
-                        options.ZammadToken = NonEmpty(arg, Value());
-                        break;
-                    case "--seed":
-                        options.Seed = Int(arg, Value());
-                        break;
-                    case "--latency-ms":
-                        options.Latency = TimeSpan.FromMilliseconds(NonNegativeInt(arg, Value()));
-                        break;
-                    case "--rate-429":
-                        options.TooManyRequestsRate = Rate(arg, Value());
-                        break;
-                    case "--retry-after":
-                        options.RetryAfterSeconds = NonNegativeInt(arg, Value());
-                        break;
-                    case "--rate-5xx":
-                        options.ServerErrorRate = Rate(arg, Value());
-                        break;
-                    case "--status-5xx":
-                        options.ServerErrorStatus = Status(arg, Value());
-                        break;
-                    case "--fault-seed":
-                        options.FaultSeed = Int(arg, Value());
-                        break;
-                    case "--fault-token":
-                        options.FaultTokenEndpoint = true;
-                        break;
-                    case "--token-lifetime":
-                        options.TokenLifetime = TimeSpan.FromSeconds(PositiveInt(arg, Value()));
-                        break;
-                    case "--client-id":
-                        options.ClientId = NonEmpty(arg, Value());
-                        break;
-                    case "--client-secret":
-                        options.ClientSecret = NonEmpty(arg, Value());
-                        break;
-                    case "--ignore-stdin":
-                        ignoreStdin = true;
-                        break;
-                    default:
-                        return new CommandLineResult(null, false, ignoreStdin, $"Unknown option '{args[i]}'.");
-                }
-            }
-            catch (FormatException e)
-            {
-                return new CommandLineResult(null, false, ignoreStdin, e.Message);
-            }
+            configuration.Bind(options);
+            ignoreStdin = configuration.GetValue<bool>(IgnoreStdinKey);
+        }
+        catch (InvalidOperationException)
+        {
+            // The binder's message names the key, not the option: find the value that does not convert.
+            var (option, key) = Switches.First(pair => !Converts(configuration, pair.Value));
+            return Failed($"{option} expects {Expected(TypeOf(key))}, got '{configuration[key]}'.");
         }
 
-        if (options.TooManyRequestsRate + options.ServerErrorRate > 1)
+        try
         {
-            return new CommandLineResult(null, false, ignoreStdin, "--rate-429 plus --rate-5xx must not exceed 1.");
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            return Failed($"Bad value for {OptionOf(e.ParamName)}: {e.Message.Split('\n')[0]}");
         }
 
-        return new CommandLineResult(options, false, ignoreStdin, null);
+        return new SandboxCommandLine(options, false, ignoreStdin, null);
     }
 
-    private static int Int(string name, string text) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new FormatException($"{name} expects an integer, got '{text}'.");
+    private static SandboxCommandLine Failed(string error) => new(null, false, false, error);
 
-    private static int NonNegativeInt(string name, string text) =>
-        Int(name, text) is var value and >= 0 ? value : throw new FormatException($"{name} must not be negative.");
+    // The provider is lenient where a command line should not be: an unknown switch becomes a key,
+    // a switch without a value is dropped and a flag swallows the next argument as its value. So
+    // every switch is checked against the table first and flags get an explicit "=true".
+    private static (List<string> Arguments, bool Help, string? Error) Normalize(IReadOnlyList<string> args)
+    {
+        var arguments = new List<string>(args.Count);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i].Split('=', 2)[0];
+            if (HelpSwitches.Contains(args[i]))
+            {
+                return (arguments, true, null);
+            }
 
-    private static long NonNegativeLong(string name, string text) =>
-        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new FormatException($"{name} expects a non-negative integer, got '{text}'.");
+            if (!Switches.ContainsKey(name))
+            {
+                return (arguments, false, $"Unknown option '{args[i]}'.");
+            }
 
-    private static int PositiveInt(string name, string text) =>
-        Int(name, text) is var value and > 0 ? value : throw new FormatException($"{name} must be positive.");
+            var inline = name.Length < args[i].Length;
+            if (Flags.Contains(name))
+            {
+                arguments.Add(inline ? args[i] : name + "=true");
+            }
+            else if (inline)
+            {
+                arguments.Add(args[i]);
+            }
+            else if (i + 1 < args.Count)
+            {
+                arguments.Add(name);
+                arguments.Add(args[++i]);
+            }
+            else
+            {
+                return (arguments, false, $"{name} needs a value.");
+            }
+        }
 
-    private static int Status(string name, string text) =>
-        Int(name, text) is var value and >= 100 and <= 599 ? value : throw new FormatException($"{name} must be an HTTP status code.");
+        return (arguments, false, null);
+    }
 
-    private static double Rate(string name, string text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1
-            ? value
-            : throw new FormatException($"{name} expects a number from 0 to 1, got '{text}'.");
+    private static bool Converts(IConfiguration configuration, string key)
+    {
+        try
+        {
+            _ = configuration.GetValue(TypeOf(key), key);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 
-    private static string NonEmpty(string name, string text) =>
-        text.Length > 0 ? text : throw new FormatException($"{name} must not be empty.");
+    private static Type TypeOf(string key) =>
+        key == IgnoreStdinKey ? typeof(bool) : typeof(SandboxOptions).GetProperty(key)!.PropertyType;
+
+    private static string Expected(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    {
+        var t when t == typeof(bool) => "true or false",
+        var t when t == typeof(double) => "a number",
+        _ => "an integer",
+    };
+
+    // Validation names the property; say it with the option's spelling.
+    private static string OptionOf(string? property) =>
+        Switches.FirstOrDefault(pair => pair.Value == property).Key
+        ?? property switch
+        {
+            nameof(SandboxOptions.Latency) => "--latency-ms",
+            nameof(SandboxOptions.TokenLifetime) => "--token-lifetime",
+            _ => property ?? "An option",
+        };
 }

@@ -25,6 +25,13 @@ public sealed class SandboxOptions
     /// <summary>Lifetime of issued tokens.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromSeconds(900);
 
+    /// <summary><see cref="TokenLifetime"/> in whole seconds (the unit of <c>--token-lifetime</c>).</summary>
+    public int TokenLifetimeSeconds
+    {
+        get => (int)TokenLifetime.TotalSeconds;
+        set => TokenLifetime = TimeSpan.FromSeconds(value);
+    }
+
     /// <summary>Kestrel URL(s), <c>;</c>-separated; port 0 picks a free port.</summary>
     public string Urls { get; set; } = "http://127.0.0.1:0";
 
@@ -36,6 +43,13 @@ public sealed class SandboxOptions
 
     /// <summary>Initial <see cref="Faults.FaultSettings.Latency"/>.</summary>
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
+    /// <summary><see cref="Latency"/> in whole milliseconds (the unit of <c>--latency-ms</c>).</summary>
+    public int LatencyMilliseconds
+    {
+        get => (int)Latency.TotalMilliseconds;
+        set => Latency = TimeSpan.FromMilliseconds(value);
+    }
 
     /// <summary>Initial <see cref="Faults.FaultSettings.TooManyRequestsRate"/>.</summary>
     public double TooManyRequestsRate { get; set; }
@@ -85,9 +99,10 @@ public sealed class SandboxOptions
     /// <summary>Custom ticket attributes the emulated Zammad knows; other unknown keys in ticket bodies are dropped.</summary>
     public IReadOnlyList<string> ZammadCustomFields { get; set; } = ["incident_ref", "risk_score", "department"];
 
-    /// <summary>Throws when a value is out of range.</summary>
+    /// <summary>Throws when a value is out of range; the exception's parameter name is the property's.</summary>
     public void Validate()
     {
+        ValidateFaults();
         ArgumentOutOfRangeException.ThrowIfNegative(CaseCount);
         ArgumentOutOfRangeException.ThrowIfNegative(TicketCount);
         ArgumentOutOfRangeException.ThrowIfNegative(FileEventCount);
@@ -111,5 +126,24 @@ public sealed class SandboxOptions
         {
             throw new ArgumentException("TenantUid must be a string of digits.", nameof(TenantUid));
         }
+    }
+
+    // The same ranges FaultSettings enforces at run time, checked up front so a bad start-up value
+    // names its option (docs/architecture.md, "The emulator").
+    private void ValidateFaults()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(Latency, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfNegative(RetryAfterSeconds);
+        ArgumentOutOfRangeException.ThrowIfNegative(TooManyRequestsRate);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(TooManyRequestsRate, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(ServerErrorRate);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ServerErrorRate, 1);
+        if (TooManyRequestsRate + ServerErrorRate > 1)
+        {
+            throw new ArgumentException("TooManyRequestsRate plus ServerErrorRate must not exceed 1.", nameof(ServerErrorRate));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(ServerErrorStatus, 100);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ServerErrorStatus, 599);
     }
 }

@@ -2,7 +2,7 @@ using CaseOps.Sandbox.Zammad;
 
 namespace CaseOps.Sandbox.Hosting;
 
-/// <summary>The stand-alone run: parse arguments, start, print the banner, wait for a stop signal.</summary>
+/// <summary>The stand-alone run: read the command line, start, print the banner, wait for a stop signal.</summary>
 public static class SandboxProgram
 {
     /// <summary>Runs the emulator; returns the process exit code (0 ok, 2 bad command line).</summary>

@@ -5,17 +5,12 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace CaseOps.Sandbox.Http;
 
-/// <summary>Error bodies the emulator sends (docs/contracts/incydr.md, Errors).</summary>
+/// <summary>
+/// Error documents shared by the failure types (<c>IncydrFailure</c>, <c>ZammadFailure</c>), the
+/// fault middleware and the 404 fallbacks (docs/contracts/incydr.md, Errors).
+/// </summary>
 public static class ErrorResults
 {
-    /// <summary>400 business-rule body <c>{"problem": code, "description": text-or-null}</c>.</summary>
-    public static IResult Problem(string code, string? description) =>
-        Results.Json(new ProblemBody(code, description), SandboxJson.Options, statusCode: StatusCodes.Status400BadRequest);
-
-    /// <summary>401 body <c>{"error":"unauthorized"}</c>.</summary>
-    public static IResult Unauthorized() =>
-        Results.Json(new OAuthErrorBody("unauthorized"), SandboxJson.Options, statusCode: StatusCodes.Status401Unauthorized);
-
     /// <summary>Spring Boot's default error document, used for 404 and for injected faults.</summary>
     public static IResult Spring(HttpContext context, int status, string message) =>
         Results.Json(SpringBody(context, status, message), SandboxJson.Options, statusCode: status);

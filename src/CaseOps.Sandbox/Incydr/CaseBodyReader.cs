@@ -10,8 +10,8 @@ namespace CaseOps.Sandbox.Incydr;
 /// </summary>
 public static class CaseBodyReader
 {
-    /// <summary>Reads the body: either the edit or the 400 problem is set.</summary>
-    public static async Task<(CaseEdit? Edit, CaseProblem? Problem)> ReadAsync(HttpRequest request, bool statusRequired, CancellationToken ct)
+    /// <summary>Reads the body; a malformed one throws a 400 <see cref="IncydrFailure.InvalidRequest"/>.</summary>
+    public static async Task<CaseEdit> ReadAsync(HttpRequest request, bool statusRequired, CancellationToken ct)
     {
         JsonDocument document;
         try
@@ -20,7 +20,7 @@ public static class CaseBodyReader
         }
         catch (JsonException)
         {
-            return (null, Invalid("request body is not valid JSON"));
+            throw IncydrFailure.InvalidRequest("request body is not valid JSON");
         }
 
         using (document)
@@ -28,7 +28,7 @@ public static class CaseBodyReader
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return (null, Invalid("request body must be a JSON object"));
+                throw IncydrFailure.InvalidRequest("request body must be a JSON object");
             }
 
             string? problemField = null;
@@ -56,7 +56,7 @@ public static class CaseBodyReader
             var statusText = Text("status");
             if (problemField is not null)
             {
-                return (null, Invalid($"{problemField} must be a string or null"));
+                throw IncydrFailure.InvalidRequest($"{problemField} must be a string or null");
             }
 
             var status = CaseStatus.OPEN;
@@ -65,13 +65,11 @@ public static class CaseBodyReader
                 if (statusText is null || !Enum.TryParse(statusText, ignoreCase: false, out status) || !Enum.IsDefined(status)
                     || !string.Equals(status.ToString(), statusText, StringComparison.Ordinal))
                 {
-                    return (null, Invalid("status must be one of OPEN, CLOSED, ARCHIVED"));
+                    throw IncydrFailure.InvalidRequest("status must be one of OPEN, CLOSED, ARCHIVED");
                 }
             }
 
-            return (new CaseEdit(name, description, findings, subject, assignee, status), null);
+            return new CaseEdit(name, description, findings, subject, assignee, status);
         }
     }
-
-    private static CaseProblem Invalid(string description) => new(CaseProblemCodes.InvalidRequest, description);
 }

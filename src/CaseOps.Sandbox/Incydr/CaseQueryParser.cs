@@ -10,18 +10,15 @@ public static class CaseQueryParser
     /// <summary>Largest accepted pgSize (the real maximum is open: docs/contracts/incydr.md, Paging).</summary>
     public const int MaxPageSize = 10_000;
 
-    /// <summary>Parses the query; on failure returns null and sets <paramref name="problem"/>.</summary>
-    public static CaseQuery? Parse(IQueryCollection query, out CaseProblem? problem)
+    /// <summary>Parses the query; a bad parameter throws a 400 <see cref="IncydrFailure"/>.</summary>
+    public static CaseQuery Parse(IQueryCollection query)
     {
-        problem = null;
-
         var statuses = new HashSet<CaseStatus>();
         foreach (var value in Values(query, "status"))
         {
             if (!TryParseEnum(value, out CaseStatus status))
             {
-                problem = Invalid($"status must be one of OPEN, CLOSED, ARCHIVED, not '{value}'");
-                return null;
+                throw IncydrFailure.InvalidRequest($"status must be one of OPEN, CLOSED, ARCHIVED, not '{value}'");
             }
 
             statuses.Add(status);
@@ -34,41 +31,30 @@ public static class CaseQueryParser
             // (true/True/false/False all occur).
             if (!bool.TryParse(assignedText, out var assigned))
             {
-                problem = Invalid($"isAssigned must be true or false, not '{assignedText}'");
-                return null;
+                throw IncydrFailure.InvalidRequest($"isAssigned must be true or false, not '{assignedText}'");
             }
 
             isAssigned = assigned;
         }
 
-        var createdAt = ParseInterval(query, "createdAt", ref problem);
-        var updatedAt = ParseInterval(query, "updatedAt", ref problem);
-        if (problem is not null)
-        {
-            return null;
-        }
+        var createdAt = ParseInterval(query, "createdAt");
+        var updatedAt = ParseInterval(query, "updatedAt");
 
         var pageNumber = 1;
         if (Single(query, "pgNum") is { } pgNumText
             && (!int.TryParse(pgNumText, NumberStyles.Integer, CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1))
         {
-            problem = new CaseProblem(CaseProblemCodes.InvalidPageNumber, "pgNum must be an integer of at least 1");
-            return null;
+            throw IncydrFailure.Problem(CaseProblemCodes.InvalidPageNumber, "pgNum must be an integer of at least 1");
         }
 
         var pageSize = int.MaxValue;
         if (Single(query, "pgSize") is { } pgSizeText
             && (!int.TryParse(pgSizeText, NumberStyles.Integer, CultureInfo.InvariantCulture, out pageSize) || pageSize < 1 || pageSize > MaxPageSize))
         {
-            problem = new CaseProblem(CaseProblemCodes.InvalidPageSize, $"pgSize must be an integer from 1 to {MaxPageSize}");
-            return null;
+            throw IncydrFailure.Problem(CaseProblemCodes.InvalidPageSize, $"pgSize must be an integer from 1 to {MaxPageSize}");
         }
 
-        var sort = ParseSort(query, ref problem);
-        if (sort is null)
-        {
-            return null;
-        }
+        var sort = ParseSort(query);
 
         return new CaseQuery
         {
@@ -88,7 +74,7 @@ public static class CaseQueryParser
 
     // i-th srtDir applies to the i-th srtKey; the last direction repeats for further keys
     // (docs/contracts/incydr.md, Case list query).
-    private static IReadOnlyList<CaseSortKey>? ParseSort(IQueryCollection query, ref CaseProblem? problem)
+    private static List<CaseSortKey> ParseSort(IQueryCollection query)
     {
         var directions = new List<bool>();
         foreach (var value in Values(query, "srtDir"))
@@ -103,8 +89,7 @@ public static class CaseQueryParser
             }
             else
             {
-                problem = Invalid($"srtDir must be asc or desc, not '{value}'");
-                return null;
+                throw IncydrFailure.InvalidRequest($"srtDir must be asc or desc, not '{value}'");
             }
         }
 
@@ -120,8 +105,7 @@ public static class CaseQueryParser
         {
             if (!TryParseEnum(keys[i], out CaseSortField field))
             {
-                problem = Invalid($"srtKey '{keys[i]}' is not supported");
-                return null;
+                throw IncydrFailure.InvalidRequest($"srtKey '{keys[i]}' is not supported");
             }
 
             var descending = directions.Count == 0 ? false : directions[Math.Min(i, directions.Count - 1)];
@@ -131,9 +115,9 @@ public static class CaseQueryParser
         return sort;
     }
 
-    private static TimeInterval? ParseInterval(IQueryCollection query, string name, ref CaseProblem? problem)
+    private static TimeInterval? ParseInterval(IQueryCollection query, string name)
     {
-        if (problem is not null || Single(query, name) is not { } text)
+        if (Single(query, name) is not { } text)
         {
             return null;
         }
@@ -143,8 +127,7 @@ public static class CaseQueryParser
             return interval;
         }
 
-        problem = new CaseProblem(CaseProblemCodes.InvalidTimeInterval, $"{name} must be 'start/end' with ISO-8601 instants, start not after end");
-        return null;
+        throw IncydrFailure.Problem(CaseProblemCodes.InvalidTimeInterval, $"{name} must be 'start/end' with ISO-8601 instants, start not after end");
     }
 
     // Enum names double as wire values; parse by name only (Enum.TryParse would also take "1").
@@ -178,6 +161,4 @@ public static class CaseQueryParser
 
     // Scalar parameters: the first non-empty value wins (what Spring does with a repeated scalar).
     private static string? Single(IQueryCollection query, string name) => Values(query, name).FirstOrDefault();
-
-    private static CaseProblem Invalid(string description) => new(CaseProblemCodes.InvalidRequest, description);
 }

@@ -8,15 +8,14 @@ namespace CaseOps.Sandbox.Incydr;
 
 /// <summary>
 /// The case endpoints (docs/contracts/incydr.md, Cases) under <c>/v1/cases</c>, plus the legacy
-/// py42 alias
-/// <c>/api/v1/case</c> served by the same handlers.
+/// py42 alias <c>/api/v1/case</c> served by the same handlers.
 /// </summary>
-public sealed class CaseRoutes(CaseStore store, SandboxUser apiUser)
+internal sealed class CaseRoutes(IncydrApi api)
 {
-    /// <summary>Path prefixes the handlers answer under.</summary>
+    /// <summary>Path prefixes the case handlers (and the file-event and download ones) answer under.</summary>
     public static readonly IReadOnlyList<string> Prefixes = ["/v1/cases", "/api/v1/case"];
 
-    /// <summary>Maps the endpoints onto <paramref name="routes"/> (expected to carry the bearer filter).</summary>
+    /// <summary>Maps the endpoints onto the Incydr group (behind the bearer check).</summary>
     public void Map(IEndpointRouteBuilder routes)
     {
         foreach (var prefix in Prefixes)
@@ -29,15 +28,20 @@ public sealed class CaseRoutes(CaseStore store, SandboxUser apiUser)
         }
     }
 
+    /// <summary>Parses a case number path segment; anything else is Spring's type-mismatch 400.</summary>
+    internal static long ParseNumber(string text) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : throw IncydrFailure.CaseNumberNotInteger(text);
+
+    /// <summary>The case with the number in the path segment, or the 400/404 failure.</summary>
+    internal static CaseRecord Existing(IncydrApi api, string text)
+    {
+        var number = ParseNumber(text);
+        return api.Cases.Find(number) ?? throw IncydrFailure.CaseNotFound(number);
+    }
+
     private IResult List(HttpContext context)
     {
-        var query = CaseQueryParser.Parse(context.Request.Query, out var problem);
-        if (query is null)
-        {
-            return ErrorResults.Problem(problem!.Code, problem.Description);
-        }
-
-        var page = store.List(query);
+        var page = api.Cases.List(CaseQueryParser.Parse(context.Request.Query));
         var items = new CaseJson[page.Cases.Count];
         for (var i = 0; i < items.Length; i++)
         {
@@ -49,73 +53,26 @@ public sealed class CaseRoutes(CaseStore store, SandboxUser apiUser)
 
     private async Task<IResult> CreateAsync(HttpContext context)
     {
-        var (edit, problem) = await CaseBodyReader.ReadAsync(context.Request, statusRequired: false, context.RequestAborted).ConfigureAwait(false);
-        if (edit is null)
-        {
-            return ErrorResults.Problem(problem!.Code, problem.Description);
-        }
-
-        return Answer(context, store.Create(edit, apiUser), 0);
+        var edit = await CaseBodyReader.ReadAsync(context.Request, statusRequired: false, context.RequestAborted).ConfigureAwait(false);
+        return Detail(api.Cases.Create(edit, api.Users.ApiUser));
     }
 
-    private IResult Get(HttpContext context, string number)
-    {
-        if (!TryParseNumber(number, out var value))
-        {
-            return BadNumber(context, number);
-        }
-
-        return store.Find(value) is { } record
-            ? Results.Json(new CaseDetailJson(record), SandboxJson.Options)
-            : NotFound(context, value);
-    }
+    private IResult Get(string number) => Detail(Existing(api, number));
 
     private async Task<IResult> ReplaceAsync(HttpContext context, string number)
     {
-        if (!TryParseNumber(number, out var value))
-        {
-            return BadNumber(context, number);
-        }
+        var value = ParseNumber(number);
 
         // Like Spring, the body is read (and rejected if malformed) before the case is looked up.
-        var (edit, problem) = await CaseBodyReader.ReadAsync(context.Request, statusRequired: true, context.RequestAborted).ConfigureAwait(false);
-        if (edit is null)
-        {
-            return ErrorResults.Problem(problem!.Code, problem.Description);
-        }
-
-        return Answer(context, store.Replace(value, edit, apiUser), value);
+        var edit = await CaseBodyReader.ReadAsync(context.Request, statusRequired: true, context.RequestAborted).ConfigureAwait(false);
+        return Detail(api.Cases.Replace(value, edit, api.Users.ApiUser));
     }
 
-    private IResult Delete(HttpContext context, string number)
+    private IResult Delete(string number)
     {
-        if (!TryParseNumber(number, out var value))
-        {
-            return BadNumber(context, number);
-        }
-
-        return store.Delete(value) ? Results.NoContent() : NotFound(context, value);
+        var value = ParseNumber(number);
+        return api.Cases.Delete(value) ? Results.NoContent() : throw IncydrFailure.CaseNotFound(value);
     }
 
-    private static IResult Answer(HttpContext context, CaseMutation mutation, long number)
-    {
-        if (mutation.NotFound)
-        {
-            return NotFound(context, number);
-        }
-
-        return mutation.Case is { } record
-            ? Results.Json(new CaseDetailJson(record), SandboxJson.Options)
-            : ErrorResults.Problem(mutation.Problem!.Code, mutation.Problem.Description);
-    }
-
-    private static bool TryParseNumber(string text, out long number) =>
-        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out number);
-
-    // A non-numeric path segment is a type mismatch in Spring, answered with its generic 400 body.
-    private static IResult BadNumber(HttpContext context, string text) =>
-        ErrorResults.Spring(context, StatusCodes.Status400BadRequest, $"Case number '{text}' is not an integer");
-
-    private static IResult NotFound(HttpContext context, long number) =>
-        ErrorResults.Spring(context, StatusCodes.Status404NotFound, $"Case {number} not found");
+    private static IResult Detail(CaseRecord record) => Results.Json(new CaseDetailJson(record), SandboxJson.Options);
 }

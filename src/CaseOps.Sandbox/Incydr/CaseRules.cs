@@ -12,39 +12,37 @@ public static class CaseRules
     /// <summary>Maximum findings length.</summary>
     public const int MaxFindingsLength = 30_000;
 
-    /// <summary>Returns the first rule the edit breaks, or null; checks run in a fixed order so answers are stable.</summary>
-    public static CaseProblem? Check(CaseEdit edit, UserDirectory users)
+    /// <summary>Throws the first rule the edit breaks as an <see cref="IncydrFailure"/>; checks run in a fixed order so answers are stable.</summary>
+    public static void Enforce(CaseEdit edit, UserDirectory users)
     {
         if (string.IsNullOrWhiteSpace(edit.Name))
         {
-            return new CaseProblem(CaseProblemCodes.NameEmpty, "name must not be empty");
+            throw IncydrFailure.Problem(CaseProblemCodes.NameEmpty, "name must not be empty");
         }
 
         if (edit.Name.Length > MaxNameLength)
         {
-            return new CaseProblem(CaseProblemCodes.NameTooLong, $"name must be at most {MaxNameLength} characters");
+            throw IncydrFailure.Problem(CaseProblemCodes.NameTooLong, $"name must be at most {MaxNameLength} characters");
         }
 
         if (edit.Description is { Length: > MaxDescriptionLength })
         {
-            return new CaseProblem(CaseProblemCodes.DescriptionTooLong, $"description must be at most {MaxDescriptionLength} characters");
+            throw IncydrFailure.Problem(CaseProblemCodes.DescriptionTooLong, $"description must be at most {MaxDescriptionLength} characters");
         }
 
         if (edit.Findings is { Length: > MaxFindingsLength })
         {
-            return new CaseProblem(CaseProblemCodes.FindingsTooLong, $"findings must be at most {MaxFindingsLength} characters");
+            throw IncydrFailure.Problem(CaseProblemCodes.FindingsTooLong, $"findings must be at most {MaxFindingsLength} characters");
         }
 
         if (edit.SubjectUid is not null && users.Find(edit.SubjectUid) is null)
         {
-            return new CaseProblem(CaseProblemCodes.InvalidUser, "subject validation failed");
+            throw IncydrFailure.Problem(CaseProblemCodes.InvalidUser, "subject validation failed");
         }
 
         if (edit.AssigneeUid is not null && users.Find(edit.AssigneeUid) is null)
         {
-            return new CaseProblem(CaseProblemCodes.InvalidUser, "assignee validation failed");
+            throw IncydrFailure.Problem(CaseProblemCodes.InvalidUser, "assignee validation failed");
         }
-
-        return null;
     }
 }

@@ -71,21 +71,20 @@ public sealed class CaseStore : IDisposable
         }
     }
 
-    /// <summary>Creates an OPEN case made by <paramref name="actor"/>; the status in <paramref name="edit"/> is ignored.</summary>
-    public CaseMutation Create(CaseEdit edit, SandboxUser actor)
+    /// <summary>
+    /// Creates an OPEN case made by <paramref name="actor"/>; the status in <paramref name="edit"/> is ignored.
+    /// A broken rule throws its <see cref="IncydrFailure"/>.
+    /// </summary>
+    public CaseRecord Create(CaseEdit edit, SandboxUser actor)
     {
-        if (CaseRules.Check(edit, users) is { } problem)
-        {
-            return CaseMutation.Rejected(problem);
-        }
-
+        CaseRules.Enforce(edit, users);
         var now = Now();
         gate.EnterWriteLock();
         try
         {
             if (numbersByName.ContainsKey(edit.Name!))
             {
-                return CaseMutation.Rejected(NameExists(edit.Name!));
+                throw NameExists(edit.Name!);
             }
 
             var record = new CaseRecord
@@ -103,7 +102,7 @@ public sealed class CaseStore : IDisposable
                 UpdatedAt = now,
             };
             Append(record);
-            return CaseMutation.Applied(record);
+            return record;
         }
         finally
         {
@@ -113,9 +112,10 @@ public sealed class CaseStore : IDisposable
 
     /// <summary>
     /// Full replacement (PUT). An ARCHIVED case takes no edits; a CLOSED case only accepts being
-    /// archived with every other field unchanged (so it can never go back to OPEN).
+    /// archived with every other field unchanged (so it can never go back to OPEN). An unknown number
+    /// or a broken rule throws its <see cref="IncydrFailure"/>.
     /// </summary>
-    public CaseMutation Replace(long number, CaseEdit edit, SandboxUser actor)
+    public CaseRecord Replace(long number, CaseEdit edit, SandboxUser actor)
     {
         var now = Now();
         gate.EnterWriteLock();
@@ -124,28 +124,25 @@ public sealed class CaseStore : IDisposable
             var index = IndexOf(number);
             if (index < 0)
             {
-                return CaseMutation.Missing();
+                throw IncydrFailure.CaseNotFound(number);
             }
 
             var current = cases[index];
             if (current.Status == CaseStatus.ARCHIVED)
             {
-                return CaseMutation.Rejected(new CaseProblem(CaseProblemCodes.NoEditsOnceArchived, "archived cases cannot be edited"));
+                throw IncydrFailure.Problem(CaseProblemCodes.NoEditsOnceArchived, "archived cases cannot be edited");
             }
 
             if (current.Status == CaseStatus.CLOSED && !(edit.Status == CaseStatus.ARCHIVED && SameContent(current, edit)))
             {
-                return CaseMutation.Rejected(new CaseProblem(CaseProblemCodes.NoEditsOnceClosed, "closed cases cannot be edited"));
+                throw IncydrFailure.Problem(CaseProblemCodes.NoEditsOnceClosed, "closed cases cannot be edited");
             }
 
-            if (CaseRules.Check(edit, users) is { } problem)
-            {
-                return CaseMutation.Rejected(problem);
-            }
+            CaseRules.Enforce(edit, users);
 
             if (numbersByName.TryGetValue(edit.Name!, out var owner) && owner != number)
             {
-                return CaseMutation.Rejected(NameExists(edit.Name!));
+                throw NameExists(edit.Name!);
             }
 
             var updated = current with
@@ -163,7 +160,7 @@ public sealed class CaseStore : IDisposable
             numbersByName.Remove(current.Name);
             numbersByName[updated.Name] = number;
             cases[index] = updated;
-            return CaseMutation.Applied(updated);
+            return updated;
         }
         finally
         {
@@ -302,7 +299,7 @@ public sealed class CaseStore : IDisposable
         && string.Equals(current.Subject?.Uid, edit.SubjectUid, StringComparison.Ordinal)
         && string.Equals(current.Assignee?.Uid, edit.AssigneeUid, StringComparison.Ordinal);
 
-    private static CaseProblem NameExists(string name) => new(CaseProblemCodes.NameExists, $"a case named '{name}' already exists");
+    private static IncydrFailure NameExists(string name) => IncydrFailure.Problem(CaseProblemCodes.NameExists, $"a case named '{name}' already exists");
 
     private SandboxUser? Resolve(string? uid) => uid is null ? null : users.Find(uid);
 

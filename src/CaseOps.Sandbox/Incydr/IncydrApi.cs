@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Routing;
 namespace CaseOps.Sandbox.Incydr;
 
 /// <summary>
-/// The emulated Incydr tenant: its users, cases and tokens, and the route files that serve them.
-/// Later Incydr areas (file events, downloads) add their stores here and map their own route files.
+/// The emulated Incydr tenant: its users, tokens, cases and file events, and the route files that
+/// serve them (tokens, py42 discovery, cases, file events, downloads).
 /// </summary>
 public sealed class IncydrApi : IDisposable
 {
@@ -42,17 +42,23 @@ public sealed class IncydrApi : IDisposable
     /// <summary>The tenant's file events and the events on each case.</summary>
     public FileEventStore FileEvents { get; }
 
-    /// <summary>Maps every Incydr route: open ones (token, py42 discovery) and bearer-protected ones.</summary>
+    /// <summary>The accepted client secret (the client id is <see cref="TokenIssuer.ClientId"/>).</summary>
+    internal string ClientSecret => clientSecret;
+
+    /// <summary>
+    /// Maps every Incydr route file onto one group behind <see cref="IncydrAuthFilter"/>: the bearer
+    /// check (skipped by the token and discovery routes, which are <c>AllowAnonymous</c>) and the one
+    /// place an <see cref="IncydrFailure"/> becomes an answer.
+    /// </summary>
     public void Map(IEndpointRouteBuilder routes)
     {
-        TokenRoutes.Map(routes, Tokens, clientSecret);
-        Py42Routes.Map(routes);
-
-        var secured = routes.MapGroup(string.Empty);
-        secured.AddEndpointFilter(new BearerAuthFilter(Tokens));
-        new CaseRoutes(Cases, Users.ApiUser).Map(secured);
-        new FileEventRoutes(Cases, FileEvents).Map(secured);
-        new DownloadRoutes(Cases, FileEvents).Map(secured);
+        var group = routes.MapGroup(string.Empty);
+        group.AddEndpointFilter(new IncydrAuthFilter(Tokens));
+        new TokenRoutes(this).Map(group);
+        new Py42Routes().Map(group);
+        new CaseRoutes(this).Map(group);
+        new FileEventRoutes(this).Map(group);
+        new DownloadRoutes(this).Map(group);
     }
 
     /// <inheritdoc />

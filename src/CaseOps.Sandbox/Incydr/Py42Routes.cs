@@ -10,13 +10,13 @@ namespace CaseOps.Sandbox.Incydr;
 /// by replacing the first "sts" in stsBaseUrl, and "http://127.0.0.1:port" has none, so it comes
 /// back here too.
 /// </summary>
-public static class Py42Routes
+internal sealed class Py42Routes
 {
-    /// <summary>Maps <c>GET /api/v1/ServerEnv</c> and <c>GET /v1/CASES_API-URL</c>.</summary>
-    public static void Map(IEndpointRouteBuilder routes)
+    /// <summary>Maps <c>GET /api/v1/ServerEnv</c> and <c>GET /v1/CASES_API-URL</c> onto the Incydr group, open to all.</summary>
+    public void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/v1/ServerEnv", (HttpContext context) => Results.Json(new { stsBaseUrl = BaseUrl(context) }));
-        routes.MapGet("/v1/CASES_API-URL", (HttpContext context) => Results.Text(BaseUrl(context), "text/plain"));
+        routes.MapGet("/api/v1/ServerEnv", (HttpContext context) => Results.Json(new { stsBaseUrl = BaseUrl(context) })).AllowAnonymous();
+        routes.MapGet("/v1/CASES_API-URL", (HttpContext context) => Results.Text(BaseUrl(context), "text/plain")).AllowAnonymous();
     }
 
     private static string BaseUrl(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}";

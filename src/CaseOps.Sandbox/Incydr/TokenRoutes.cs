@@ -9,28 +9,24 @@ namespace CaseOps.Sandbox.Incydr;
 
 /// <summary>
 /// <c>POST /v1/oauth</c> (docs/contracts/incydr.md, Authentication and token lifetime) and py42's
-/// <c>POST /api/v3/oauth/token</c>: client credentials in, bearer token out. Both are exempt from
-/// injected faults by default.
+/// <c>POST /api/v3/oauth/token</c>: client credentials in, bearer token out. Both need no token and
+/// are exempt from injected faults by default.
 /// </summary>
-public static class TokenRoutes
+internal sealed class TokenRoutes(IncydrApi api)
 {
     private const string ClientCredentialsGrant = "client_credentials";
 
-    /// <summary>Maps the token endpoints.</summary>
-    public static void Map(IEndpointRouteBuilder routes, TokenIssuer issuer, string clientSecret)
+    /// <summary>Maps the token endpoints onto the Incydr group, open to all.</summary>
+    public void Map(IEndpointRouteBuilder routes)
     {
-        RequestDelegate handler = context => IssueAsync(context, issuer, clientSecret);
-        routes.MapPost("/v1/oauth", handler).WithMetadata(FaultExempt.Instance);
-        routes.MapPost("/api/v3/oauth/token", handler).WithMetadata(FaultExempt.Instance);
+        foreach (var path in new[] { "/v1/oauth", "/api/v3/oauth/token" })
+        {
+            // cast: else it binds as a RequestDelegate and drops the result
+            routes.MapPost(path, (Delegate)IssueAsync).AllowAnonymous().WithMetadata(FaultExempt.Instance);
+        }
     }
 
-    private static async Task IssueAsync(HttpContext context, TokenIssuer issuer, string clientSecret)
-    {
-        var result = await DecideAsync(context, issuer, clientSecret).ConfigureAwait(false);
-        await result.ExecuteAsync(context).ConfigureAwait(false);
-    }
-
-    private static async Task<IResult> DecideAsync(HttpContext context, TokenIssuer issuer, string clientSecret)
+    private async Task<IResult> IssueAsync(HttpContext context)
     {
         var request = context.Request;
         IFormCollection? form = null;
@@ -42,7 +38,7 @@ public static class TokenRoutes
             }
             catch (InvalidDataException)
             {
-                return OAuthError(StatusCodes.Status400BadRequest, "invalid_request");
+                throw IncydrFailure.OAuth("invalid_request");
             }
         }
 
@@ -51,27 +47,24 @@ public static class TokenRoutes
             ?? form?["grant_type"].FirstOrDefault(value => !string.IsNullOrEmpty(value));
         if (grantType is not null && !string.Equals(grantType, ClientCredentialsGrant, StringComparison.Ordinal))
         {
-            return OAuthError(StatusCodes.Status400BadRequest, "unsupported_grant_type");
+            throw IncydrFailure.OAuth("unsupported_grant_type");
         }
 
         if (!ClientCredentials.TryRead(request, form, out var credentials))
         {
-            return OAuthError(StatusCodes.Status400BadRequest, "invalid_request");
+            throw IncydrFailure.OAuth("invalid_request");
         }
 
         if (credentials is null
-            || !string.Equals(credentials.ClientId, issuer.ClientId, StringComparison.Ordinal)
-            || !string.Equals(credentials.ClientSecret, clientSecret, StringComparison.Ordinal))
+            || !string.Equals(credentials.ClientId, api.Tokens.ClientId, StringComparison.Ordinal)
+            || !string.Equals(credentials.ClientSecret, api.ClientSecret, StringComparison.Ordinal))
         {
-            return ErrorResults.Unauthorized();
+            throw IncydrFailure.BadClient();
         }
 
-        var token = issuer.Issue();
+        var token = api.Tokens.Issue();
         return Results.Json(new TokenResponse(token.AccessToken, "bearer", token.ExpiresIn), SandboxJson.Options);
     }
-
-    private static IResult OAuthError(int status, string error) =>
-        Results.Json(new OAuthErrorBody(error), SandboxJson.Options, statusCode: status);
 
     /// <summary>The token answer (snake_case, unlike the rest of the API).</summary>
     private sealed record TokenResponse(

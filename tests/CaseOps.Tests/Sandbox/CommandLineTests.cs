@@ -75,12 +75,54 @@ public sealed class CommandLineTests
     [InlineData("--bogus")]
     [InlineData("--seed")]
     [InlineData("--token-lifetime", "0")]
+    [InlineData("--status-5xx", "42")]
+    [InlineData("--retry-after", "-1")]
+    [InlineData("--rate-429", "0.6", "--rate-5xx", "0.6")]
+    [InlineData("--fault-token=maybe")]
+    [InlineData("--casecount", "5")]
+    [InlineData("/cases", "5")]
     public void Bad_arguments_are_reported(params string[] args)
     {
         var result = SandboxCommandLine.Parse(args);
 
         Assert.Null(result.Options);
         Assert.False(string.IsNullOrEmpty(result.Error));
+    }
+
+    [Theory]
+    [InlineData("--latency-ms=soon", "--latency-ms expects an integer, got 'soon'.")]
+    [InlineData("--rate-429 2", "Bad value for --rate-429: ")]
+    [InlineData("--cases -1", "Bad value for --cases: ")]
+    [InlineData("--urls http://127.0.0.1:0 --seed", "--seed needs a value.")]
+    [InlineData("--fault-token --CaseCount 5", "Unknown option '--CaseCount'.")]
+    public void Errors_name_the_option(string commandLine, string expected)
+    {
+        var result = SandboxCommandLine.Parse(commandLine.Split(' '));
+
+        Assert.Null(result.Options);
+        Assert.StartsWith(expected, result.Error);
+    }
+
+    [Fact]
+    public void A_flag_does_not_swallow_the_next_option()
+    {
+        var result = SandboxCommandLine.Parse(["--ignore-stdin", "--cases", "3", "--fault-token"]);
+
+        Assert.Null(result.Error);
+        Assert.True(result.IgnoreStdin);
+        Assert.Equal(3, result.Options!.CaseCount);
+        Assert.True(result.Options.FaultTokenEndpoint);
+    }
+
+    [Fact]
+    public async Task Bad_value_exits_two_and_names_the_option()
+    {
+        var error = new StringWriter();
+
+        var code = await SandboxProgram.RunAsync(["--cases", "many"], new StringWriter(), error, null, CancellationToken.None);
+
+        Assert.Equal(2, code);
+        Assert.Contains("--cases expects an integer, got 'many'.", error.ToString());
     }
 
     [Fact]

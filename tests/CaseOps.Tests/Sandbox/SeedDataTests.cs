@@ -118,7 +118,7 @@ public sealed class SeedDataTests
         Assert.True(store.Delete(5));
         var created = store.Create(new CaseEdit("New one"), users.ApiUser);
 
-        Assert.Equal(6, created.Case!.Number);
+        Assert.Equal(6, created.Number);
         Assert.False(store.Delete(5));
     }
 }

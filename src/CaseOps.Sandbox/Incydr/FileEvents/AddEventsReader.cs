@@ -9,12 +9,12 @@ public static class AddEventsReader
     /// <summary>Largest body accepted (100 ids of ~90 characters fit many times over).</summary>
     private const int MaxBodyBytes = 1024 * 1024;
 
-    /// <summary>The ids, or null with a description of what is wrong.</summary>
-    public static async Task<(IReadOnlyList<string>? Ids, string? Problem)> ReadAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>The ids; a malformed body throws a 400 <see cref="IncydrFailure.InvalidRequest"/>.</summary>
+    public static async Task<IReadOnlyList<string>> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength > MaxBodyBytes)
         {
-            return (null, "request body is too large");
+            throw IncydrFailure.InvalidRequest("request body is too large");
         }
 
         JsonDocument document;
@@ -24,7 +24,7 @@ public static class AddEventsReader
         }
         catch (JsonException)
         {
-            return (null, "request body is not valid JSON");
+            throw IncydrFailure.InvalidRequest("request body is not valid JSON");
         }
 
         using (document)
@@ -33,7 +33,7 @@ public static class AddEventsReader
                 || !document.RootElement.TryGetProperty("events", out var events)
                 || events.ValueKind != JsonValueKind.Array)
             {
-                return (null, "events must be an array of file event ids");
+                throw IncydrFailure.InvalidRequest("events must be an array of file event ids");
             }
 
             var ids = new List<string>(events.GetArrayLength());
@@ -41,13 +41,13 @@ public static class AddEventsReader
             {
                 if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()))
                 {
-                    return (null, "every entry of events must be a non-empty string");
+                    throw IncydrFailure.InvalidRequest("every entry of events must be a non-empty string");
                 }
 
                 ids.Add(item.GetString()!);
             }
 
-            return ids.Count == 0 ? (null, "events must not be empty") : (ids, null);
+            return ids.Count > 0 ? ids : throw IncydrFailure.InvalidRequest("events must not be empty");
         }
     }
 }

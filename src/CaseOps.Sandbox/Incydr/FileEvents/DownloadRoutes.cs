@@ -12,9 +12,9 @@ namespace CaseOps.Sandbox.Incydr.FileEvents;
 /// <see cref="DropFaultTarget"/> so the drop fault (<see cref="FaultSettings.DropNextDownloads"/>)
 /// can cut them short.
 /// </summary>
-public sealed class DownloadRoutes(CaseStore cases, FileEventStore events)
+internal sealed class DownloadRoutes(IncydrApi api)
 {
-    /// <summary>Maps the endpoints onto <paramref name="routes"/> (expected to carry the bearer filter).</summary>
+    /// <summary>Maps the endpoints onto the Incydr group (behind the bearer check).</summary>
     public void Map(IEndpointRouteBuilder routes)
     {
         foreach (var prefix in CaseRoutes.Prefixes)
@@ -27,26 +27,20 @@ public sealed class DownloadRoutes(CaseStore cases, FileEventStore events)
         }
     }
 
-    private IResult Summary(HttpContext context, string number)
+    private IResult Summary(string number)
     {
         // The language parameter is accepted and ignored: the emulator writes English only.
-        if (CaseLookup.Find(cases, context, number, out var error) is not { } record)
-        {
-            return error!;
-        }
+        var record = CaseRoutes.Existing(api, number);
 
-        var content = CaseSummaryPdf.Create(record, events.RecordsOf(record.Number));
+        var content = CaseSummaryPdf.Create(record, api.FileEvents.RecordsOf(record.Number));
         return DownloadResult.FromBytes("application/pdf", DownloadNames.Summary(record.Number), content);
     }
 
-    private IResult EventsCsv(HttpContext context, string number)
+    private IResult EventsCsv(string number)
     {
-        if (CaseLookup.Find(cases, context, number, out var error) is not { } record)
-        {
-            return error!;
-        }
+        var record = CaseRoutes.Existing(api, number);
 
-        var content = CaseEventsCsv.Create(events.RecordsOf(record.Number));
+        var content = CaseEventsCsv.Create(api.FileEvents.RecordsOf(record.Number));
         return DownloadResult.FromBytes("text/csv", DownloadNames.EventsCsv(record.Number), content);
     }
 
@@ -62,7 +56,7 @@ public sealed class DownloadRoutes(CaseStore cases, FileEventStore events)
                 // (docs/contracts/incydr.md, Conventions).
                 if (!bool.TryParse(text, out var value))
                 {
-                    return ErrorResults.Problem(CaseProblemCodes.InvalidRequest, $"{name} must be true or false, not '{text}'");
+                    throw IncydrFailure.InvalidRequest($"{name} must be true or false, not '{text}'");
                 }
 
                 set(value);
@@ -71,15 +65,12 @@ public sealed class DownloadRoutes(CaseStore cases, FileEventStore events)
 
         if (!summary && !fileEvents && !files)
         {
-            return ErrorResults.Problem(EventProblems.InvalidExportOptions, "At least one of summary, fileEvents or files must be true.");
+            throw IncydrFailure.Problem(EventProblems.InvalidExportOptions, "At least one of summary, fileEvents or files must be true.");
         }
 
-        if (CaseLookup.Find(cases, context, number, out var error) is not { } record)
-        {
-            return error!;
-        }
+        var record = CaseRoutes.Existing(api, number);
 
-        var archive = CaseExportZip.Create(record, events.RecordsOf(record.Number), events, new CaseExportZip.Parts(summary, fileEvents, files));
+        var archive = CaseExportZip.Create(record, api.FileEvents.RecordsOf(record.Number), api.FileEvents, new CaseExportZip.Parts(summary, fileEvents, files));
         return new DownloadResult(
             "application/zip",
             DownloadNames.Export(record.Number),
@@ -88,24 +79,17 @@ public sealed class DownloadRoutes(CaseStore cases, FileEventStore events)
             archive);
     }
 
-    private IResult SourceFile(HttpContext context, string number, string eventId)
+    private IResult SourceFile(string number, string eventId)
     {
-        if (CaseLookup.Find(cases, context, number, out var error) is not { } record)
-        {
-            return error!;
-        }
+        var record = CaseRoutes.Existing(api, number);
 
-        if (!events.IsOnCase(record.Number, eventId) || events.Find(eventId) is not { } fileEvent)
-        {
-            return EventProblems.NotOnCase(context, eventId, record.Number);
-        }
-
+        var fileEvent = EventProblems.OnCase(api.FileEvents, record.Number, eventId);
         if (!fileEvent.HasSourceFile)
         {
-            return EventProblems.NoSourceFile(context, eventId);
+            throw EventProblems.NoSourceFile(eventId);
         }
 
-        var length = events.SourceSizeOf(eventId);
+        var length = api.FileEvents.SourceSizeOf(eventId);
         return new DownloadResult(
             "application/octet-stream",
             fileEvent.FileName,

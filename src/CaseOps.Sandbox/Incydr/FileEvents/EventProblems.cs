@@ -1,9 +1,6 @@
-using CaseOps.Sandbox.Http;
-using Microsoft.AspNetCore.Http;
-
 namespace CaseOps.Sandbox.Incydr.FileEvents;
 
-/// <summary>Problem codes and bodies of the file-event endpoints (docs/contracts/incydr.md, Errors).</summary>
+/// <summary>Problem codes and failures of the file-event endpoints (docs/contracts/incydr.md, Errors).</summary>
 public static class EventProblems
 {
     /// <summary>Add or remove on a case that is not OPEN.</summary>
@@ -18,26 +15,16 @@ public static class EventProblems
     /// <summary>summary, fileEvents and files all false on a full export.</summary>
     public const string InvalidExportOptions = "INVALID_EXPORT_OPTIONS";
 
-    /// <summary>
-    /// Business-rule 400 of the event endpoints: <c>{"problem": code}</c> without a description,
-    /// as the real service sends them (docs/contracts/incydr.md, Errors), so clients meet the absent key.
-    /// </summary>
-    public static IResult Rule(string code) =>
-        Results.Json(new EventProblemBody(code), SandboxJson.Options, statusCode: StatusCodes.Status400BadRequest);
-
     /// <summary>404 for an id that is not in the tenant.</summary>
-    public static IResult UnknownEvent(HttpContext context, string eventId) =>
-        ErrorResults.Spring(context, StatusCodes.Status404NotFound, $"File event {eventId} not found");
+    public static IncydrFailure UnknownEvent(string eventId) => IncydrFailure.NotFound($"File event {eventId} not found");
 
     /// <summary>404 for an event that is not on the case.</summary>
-    public static IResult NotOnCase(HttpContext context, string eventId, long caseNumber) =>
-        ErrorResults.Spring(context, StatusCodes.Status404NotFound, $"File event {eventId} is not on case {caseNumber}");
+    public static IncydrFailure NotOnCase(string eventId, long caseNumber) => IncydrFailure.NotFound($"File event {eventId} is not on case {caseNumber}");
 
     /// <summary>404 for an event without a captured file.</summary>
-    public static IResult NoSourceFile(HttpContext context, string eventId) =>
-        ErrorResults.Spring(context, StatusCodes.Status404NotFound, $"No source file was captured for file event {eventId}");
-}
+    public static IncydrFailure NoSourceFile(string eventId) => IncydrFailure.NotFound($"No source file was captured for file event {eventId}");
 
-/// <summary>Problem body without a description.</summary>
-/// <param name="Problem">Problem code.</param>
-public sealed record EventProblemBody(string Problem);
+    /// <summary>The event when it is on the case, else the <see cref="NotOnCase"/> failure.</summary>
+    public static FileEventRecord OnCase(FileEventStore events, long caseNumber, string eventId) =>
+        events.IsOnCase(caseNumber, eventId) && events.Find(eventId) is { } fileEvent ? fileEvent : throw NotOnCase(eventId, caseNumber);
+}

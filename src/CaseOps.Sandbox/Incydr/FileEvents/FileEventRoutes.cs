@@ -11,12 +11,12 @@ namespace CaseOps.Sandbox.Incydr.FileEvents;
 /// prefix (<c>/v1/cases</c> and the py42 alias <c>/api/v1/case</c>). Downloads live in
 /// <see cref="DownloadRoutes"/>.
 /// </summary>
-public sealed class FileEventRoutes(CaseStore cases, FileEventStore events)
+internal sealed class FileEventRoutes(IncydrApi api)
 {
     /// <summary>Default pgSize of the event list (docs/contracts/incydr.md, Paging).</summary>
     public const int DefaultPageSize = 10_000;
 
-    /// <summary>Maps the endpoints onto <paramref name="routes"/> (expected to carry the bearer filter).</summary>
+    /// <summary>Maps the endpoints onto the Incydr group (behind the bearer check).</summary>
     public void Map(IEndpointRouteBuilder routes)
     {
         foreach (var prefix in CaseRoutes.Prefixes)
@@ -32,23 +32,20 @@ public sealed class FileEventRoutes(CaseStore cases, FileEventStore events)
 
     private IResult List(HttpContext context, string number)
     {
-        if (CaseLookup.Find(cases, context, number, out var error) is not { } record)
-        {
-            return error!;
-        }
+        var record = CaseRoutes.Existing(api, number);
 
         var query = context.Request.Query;
         if (!TryPageNumber(query["pgNum"].FirstOrDefault(), out var pageNumber))
         {
-            return ErrorResults.Problem(CaseProblemCodes.InvalidPageNumber, "pgNum must be an integer of at least 1");
+            throw IncydrFailure.Problem(CaseProblemCodes.InvalidPageNumber, "pgNum must be an integer of at least 1");
         }
 
         if (!TryPageSize(query["pgSize"].FirstOrDefault(), out var pageSize))
         {
-            return ErrorResults.Problem(CaseProblemCodes.InvalidPageSize, $"pgSize must be an integer from 1 to {CaseQueryParser.MaxPageSize}");
+            throw IncydrFailure.Problem(CaseProblemCodes.InvalidPageSize, $"pgSize must be an integer from 1 to {CaseQueryParser.MaxPageSize}");
         }
 
-        IEnumerable<FileEventRecord> matches = events.RecordsOf(record.Number);
+        IEnumerable<FileEventRecord> matches = api.FileEvents.RecordsOf(record.Number);
         if (query["archiveId"].FirstOrDefault() is { Length: > 0 } archiveId)
         {
             // An archive id selects the archive itself and the files found inside it.
@@ -65,67 +62,49 @@ public sealed class FileEventRoutes(CaseStore cases, FileEventStore events)
     private async Task<IResult> AddManyAsync(HttpContext context, string number)
     {
         // Like Spring (and the case routes), the body is read and rejected before the case is looked up.
-        var (ids, problem) = await AddEventsReader.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-        if (ids is null)
-        {
-            return ErrorResults.Problem(CaseProblemCodes.InvalidRequest, problem);
-        }
-
-        return Add(context, number, ids);
+        var ids = await AddEventsReader.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        return Add(number, ids);
     }
 
-    private IResult AddOne(HttpContext context, string number, string eventId) => Add(context, number, [eventId]);
+    private IResult AddOne(string number, string eventId) => Add(number, [eventId]);
 
-    private IResult Add(HttpContext context, string number, IReadOnlyList<string> ids)
+    private IResult Add(string number, IReadOnlyList<string> ids)
     {
-        if (CaseLookup.Find(cases, context, number, out var error) is not { } record)
-        {
-            return error!;
-        }
+        var record = CaseRoutes.Existing(api, number);
 
         if (record.Status != CaseStatus.OPEN)
         {
-            return EventProblems.Rule(EventProblems.CaseIsClosed);
+            throw IncydrFailure.Rule(EventProblems.CaseIsClosed);
         }
 
-        var result = events.Add(record.Number, ids);
+        var result = api.FileEvents.Add(record.Number, ids);
         return result.Status switch
         {
             EventAddStatus.Added => Results.NoContent(),
-            EventAddStatus.UnknownEvent => EventProblems.UnknownEvent(context, result.EventId!),
-            EventAddStatus.AlreadyOnCase => EventProblems.Rule(EventProblems.CaseAlreadyHasEvent),
-            _ => EventProblems.Rule(EventProblems.TooManyEvents),
+            EventAddStatus.UnknownEvent => throw EventProblems.UnknownEvent(result.EventId!),
+            EventAddStatus.AlreadyOnCase => throw IncydrFailure.Rule(EventProblems.CaseAlreadyHasEvent),
+            _ => throw IncydrFailure.Rule(EventProblems.TooManyEvents),
         };
     }
 
-    private IResult Get(HttpContext context, string number, string eventId)
+    private IResult Get(string number, string eventId)
     {
-        if (CaseLookup.Find(cases, context, number, out var error) is not { } record)
-        {
-            return error!;
-        }
+        var record = CaseRoutes.Existing(api, number);
 
-        if (!events.IsOnCase(record.Number, eventId) || events.Find(eventId) is not { } fileEvent)
-        {
-            return EventProblems.NotOnCase(context, eventId, record.Number);
-        }
-
-        return Results.Bytes(FileEventDocument.ToUtf8(fileEvent, events.SourceSizeOf(eventId)), "application/json; charset=utf-8");
+        var fileEvent = EventProblems.OnCase(api.FileEvents, record.Number, eventId);
+        return Results.Bytes(FileEventDocument.ToUtf8(fileEvent, api.FileEvents.SourceSizeOf(eventId)), "application/json; charset=utf-8");
     }
 
-    private IResult Remove(HttpContext context, string number, string eventId)
+    private IResult Remove(string number, string eventId)
     {
-        if (CaseLookup.Find(cases, context, number, out var error) is not { } record)
-        {
-            return error!;
-        }
+        var record = CaseRoutes.Existing(api, number);
 
         if (record.Status != CaseStatus.OPEN)
         {
-            return EventProblems.Rule(EventProblems.CaseIsClosed);
+            throw IncydrFailure.Rule(EventProblems.CaseIsClosed);
         }
 
-        return events.Remove(record.Number, eventId) ? Results.NoContent() : EventProblems.NotOnCase(context, eventId, record.Number);
+        return api.FileEvents.Remove(record.Number, eventId) ? Results.NoContent() : throw EventProblems.NotOnCase(eventId, record.Number);
     }
 
     private static bool TryPageNumber(string? text, out int value)

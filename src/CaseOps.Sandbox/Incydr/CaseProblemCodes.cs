@@ -1,11 +1,9 @@
 namespace CaseOps.Sandbox.Incydr;
 
-/// <summary>A 400 business-rule failure: <c>{"problem": Code, "description": Description}</c> on the wire.</summary>
-/// <param name="Code">Problem code, e.g. <c>NAME_EXISTS</c>.</param>
-/// <param name="Description">Human-readable detail or null.</param>
-public sealed record CaseProblem(string Code, string? Description);
-
-/// <summary>Problem codes. All but <see cref="InvalidRequest"/> are listed in docs/contracts/incydr.md, Errors.</summary>
+/// <summary>
+/// Problem codes of the case endpoints, thrown as <see cref="IncydrFailure.Problem"/>. All but
+/// <see cref="InvalidRequest"/> are listed in docs/contracts/incydr.md, Errors.
+/// </summary>
 public static class CaseProblemCodes
 {
     /// <summary>Name missing, empty or whitespace.</summary>
