@@ -72,22 +72,21 @@ namespace CaseOps.Http
         /// </summary>
         public async Task<RestResponse> SendAsync(RestRequest request, IRequestLog log, CancellationToken cancellationToken)
         {
-            var retrySafe = RetryPipelineFactory.IsSafeToRepeat(request.Method);
-            var (response, attempts) = await SendOnceAsync(request, log, authenticate: true, logBodies: true, retrySafe, cancellationToken).ConfigureAwait(false);
-            if ((int)response.StatusCode == 401 && Authenticator != null
+            var repeat = RepeatPolicy.Of(request);
+            var sent = await SendOnceAsync(request, log, authenticate: true, logBodies: true, repeat, cancellationToken).ConfigureAwait(false);
+            if ((int)sent.Response.StatusCode == 401 && Authenticator != null
                 && await Authenticator.RefreshAsync(request, log, cancellationToken).ConfigureAwait(false))
             {
                 log.Verbose($"{ServiceName} answered 401; replaying {request.Method.ToString().ToUpperInvariant()} {request.Resource} once with a fresh token");
-                (response, attempts) = await SendOnceAsync(request, log, authenticate: true, logBodies: true, retrySafe, cancellationToken).ConfigureAwait(false);
+                sent = await SendOnceAsync(request, log, authenticate: true, logBodies: true, repeat, cancellationToken).ConfigureAwait(false);
             }
-            // A DELETE whose answer was lost may have worked: the retry then finds nothing to delete.
-            if (request.Method == Method.Delete && (int)response.StatusCode == 404 && attempts > 1)
+            if (repeat.CountsAsDone(sent.Response, sent.EarlierAttemptMayHaveActed))
             {
-                log.Verbose($"DELETE {request.Resource} was retried and the resource is gone: an earlier attempt deleted it");
-                return response;
+                log.Verbose($"{request.Method.ToString().ToUpperInvariant()} {request.Resource} was sent again and found its work done: an earlier attempt did it");
+                return sent.Response;
             }
-            EnsureSuccess(request, response);
-            return response;
+            EnsureSuccess(request, sent.Response);
+            return sent.Response;
         }
 
         /// <summary>
@@ -105,25 +104,28 @@ namespace CaseOps.Http
         }
 
         /// <summary>
-        /// Sends a token request: without the connection's credentials, without body logging, and
-        /// retried like a read, since asking for a token twice changes nothing.
+        /// Sends a token request: without the connection's credentials and without body logging.
         /// </summary>
         internal async Task<RestResponse> SendUnauthenticatedAsync(RestRequest request, IRequestLog log, CancellationToken cancellationToken)
         {
-            var (response, _) = await SendOnceAsync(request, log, authenticate: false, logBodies: false, retrySafe: true, cancellationToken).ConfigureAwait(false);
-            EnsureSuccess(request, response);
-            return response;
+            var sent = await SendOnceAsync(request, log, authenticate: false, logBodies: false, RepeatPolicy.Of(request), cancellationToken).ConfigureAwait(false);
+            EnsureSuccess(request, sent.Response);
+            return sent.Response;
         }
 
-        /// <summary>One logical send through the retry pipeline; returns the last response and how many attempts it took.</summary>
-        private async Task<(RestResponse Response, int Attempts)> SendOnceAsync(RestRequest request, IRequestLog log, bool authenticate, bool logBodies, bool retrySafe, CancellationToken cancellationToken)
+        /// <summary>
+        /// One logical send through the retry pipeline; returns the last response and whether an
+        /// attempt before it may have reached the server and acted.
+        /// </summary>
+        private async Task<(RestResponse Response, bool EarlierAttemptMayHaveActed)> SendOnceAsync(RestRequest request, IRequestLog log, bool authenticate, bool logBodies, RepeatPolicy repeat, CancellationToken cancellationToken)
         {
             var method = request.Method.ToString().ToUpperInvariant();
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             context.Properties.Set(RetryPipelineFactory.LogKey, log);
-            context.Properties.Set(RetryPipelineFactory.RetrySafeKey, retrySafe);
+            context.Properties.Set(RetryPipelineFactory.RepeatKey, repeat);
             context.Properties.Set(RetryPipelineFactory.DescriptionKey, method + " " + _client.BuildUri(request).PathAndQuery);
-            var attempts = new StrongBox<int>();
+            var previous = new StrongBox<RestResponse?>();
+            var earlierMayHaveActed = new StrongBox<bool>();
             try
             {
                 if (logBodies && log.IsDebugEnabled)
@@ -131,14 +133,15 @@ namespace CaseOps.Http
                 var response = await _retry.ExecuteAsync(
                     async (ctx, state) =>
                     {
-                        state.attempts.Value++;
-                        return await state.self.AttemptAsync(state.request, state.log, state.authenticate, ctx.CancellationToken).ConfigureAwait(false);
+                        if (state.previous.Value is { } before && RepeatPolicy.MayHaveActed(before))
+                            state.earlierMayHaveActed.Value = true;
+                        return state.previous.Value = await state.self.AttemptAsync(state.request, state.log, state.authenticate, ctx.CancellationToken).ConfigureAwait(false);
                     },
                     context,
-                    (self: this, request, log, authenticate, attempts)).ConfigureAwait(false);
+                    (self: this, request, log, authenticate, previous, earlierMayHaveActed)).ConfigureAwait(false);
                 if (logBodies && log.IsDebugEnabled && !string.IsNullOrEmpty(response.Content))
                     log.Debug("Response body: " + Shorten(SecretRedactor.Redact(response.Content)));
-                return (response, attempts.Value);
+                return (response, earlierMayHaveActed.Value);
             }
             finally
             {
@@ -192,9 +195,13 @@ namespace CaseOps.Http
                 ?? request.Parameters.OfType<HeaderParameter>().FirstOrDefault(p => p.Name == RequestIdHeader)?.Value?.ToString();
             var (code, serverMessage) = status == 0 ? (null, null) : ApiErrorParser.Parse(response.Content);
 
+            var check = (request as ApiRequest)?.OutcomeCheck;
+            var outcomeUnknown = overrideMessage == null && check != null && RepeatPolicy.Of(request).LeavesOutcomeUnknown(response);
             string message;
             if (overrideMessage != null)
                 message = overrideMessage;
+            else if (outcomeUnknown)
+                message = OutcomeUnknownMessage(request, method, response, check!);
             else if (status == 0)
                 message = string.Format(CultureInfo.InvariantCulture, "{0} could not be reached for {1} {2} ({3}).",
                     ServiceName, method, request.Resource, response.ErrorMessage ?? response.ResponseStatus.ToString());
@@ -207,8 +214,16 @@ namespace CaseOps.Http
             return new CaseOpsApiException(message, status, code, serverMessage, requestId, method, request.Resource, inner)
             {
                 Response = status == 0 ? null : response,
+                OutcomeUnknown = outcomeUnknown,
             };
         }
+
+        // A request that is not safe to repeat was not sent again, so only the user can find out
+        // whether it took effect (docs/architecture.md, "Retries").
+        private string OutcomeUnknownMessage(RestRequest request, string method, RestResponse response, string check) =>
+            string.Format(CultureInfo.InvariantCulture,
+                "{0} did not answer {1} {2} ({3}). The request may have reached {0} and taken effect; it is not safe to repeat, so it was not sent again, and its outcome is unknown. {4}",
+                ServiceName, method, request.Resource, response.ErrorMessage ?? response.ResponseStatus.ToString(), check);
 
         private static string? HeaderValue(RestResponse response, string name) =>
             response.Headers?.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase))?.Value?.ToString();

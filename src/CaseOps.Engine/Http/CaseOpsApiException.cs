@@ -37,6 +37,13 @@ namespace CaseOps.Http
         /// <summary>The request path without host (never carries credentials).</summary>
         public string Resource { get; }
 
+        /// <summary>
+        /// True when no answer came to a request that is not safe to repeat, may have reached the
+        /// server and says how to check it (<see cref="ApiRequest.OutcomeCheck"/>): it was not sent
+        /// again, whether it took effect is unknown, and the message says how to find out.
+        /// </summary>
+        public bool OutcomeUnknown { get; internal set; }
+
         /// <summary>The answer as it came (status, headers, body), when one came; for callers that want it raw.</summary>
         internal RestSharp.RestResponse? Response { get; set; }
     }

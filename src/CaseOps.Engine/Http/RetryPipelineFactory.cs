@@ -11,13 +11,13 @@ namespace CaseOps.Http
 {
     /// <summary>
     /// Builds the retry pipeline every connection uses: transient statuses and transport failures,
-    /// exponential backoff with jitter, the server's Retry-After honoured, and only requests that are
-    /// safe to send twice retried (a 429 is safe for any method: the server did not act on it).
+    /// exponential backoff with jitter, the server's Retry-After honoured. Which answers allow another
+    /// attempt is the request's <see cref="RepeatPolicy"/> to say (docs/architecture.md, "Retries").
     /// </summary>
     internal static class RetryPipelineFactory
     {
         internal static readonly ResiliencePropertyKey<IRequestLog> LogKey = new ResiliencePropertyKey<IRequestLog>("caseops.log");
-        internal static readonly ResiliencePropertyKey<bool> RetrySafeKey = new ResiliencePropertyKey<bool>("caseops.retrySafe");
+        internal static readonly ResiliencePropertyKey<RepeatPolicy> RepeatKey = new ResiliencePropertyKey<RepeatPolicy>("caseops.repeat");
         internal static readonly ResiliencePropertyKey<string> DescriptionKey = new ResiliencePropertyKey<string>("caseops.description");
 
         public static ResiliencePipeline<RestResponse> Create(ApiClientOptions options)
@@ -47,18 +47,6 @@ namespace CaseOps.Http
             }).Build();
         }
 
-        // RestSharp reports ResponseStatus.Error for HTTP error statuses too: a transport failure is
-        // one without any status.
-        internal static bool IsTransportFailure(RestResponse response) =>
-            response.StatusCode == 0
-            && (response.ResponseStatus == ResponseStatus.TimedOut || response.ResponseStatus == ResponseStatus.Error);
-
-        internal static bool IsTransient(RestResponse response) =>
-            IsTransportFailure(response) || IsTransientStatus((int)response.StatusCode);
-
-        private static bool IsTransientStatus(int status) =>
-            status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
-
         private static bool ShouldRetry(Outcome<RestResponse> outcome, ResilienceContext context)
         {
             if (context.CancellationToken.IsCancellationRequested)
@@ -68,9 +56,7 @@ namespace CaseOps.Http
                 return false; // exceptions from our own code are bugs, not weather
             if (response.ResponseStatus == ResponseStatus.Aborted)
                 return false;
-            if ((int)response.StatusCode == 429)
-                return true;
-            return IsTransient(response) && context.Properties.GetValue(RetrySafeKey, false);
+            return context.Properties.GetValue(RepeatKey, RepeatPolicy.NotRepeatable).MayRetryAfter(response);
         }
 
         private static TimeSpan? RetryAfter(RestResponse? response, TimeSpan max)
@@ -93,9 +79,6 @@ namespace CaseOps.Http
             response.ResponseStatus == ResponseStatus.Completed || response.StatusCode != 0
                 ? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture) + " " + response.StatusCode
                 : response.ResponseStatus + (response.ErrorMessage is { } m ? ": " + m : string.Empty);
-
-        internal static bool IsSafeToRepeat(Method method) =>
-            method == Method.Get || method == Method.Head || method == Method.Options || method == Method.Put || method == Method.Delete;
 
         internal static bool IsSuccess(HttpStatusCode status) => (int)status >= 200 && (int)status < 300;
     }

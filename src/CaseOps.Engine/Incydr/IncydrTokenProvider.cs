@@ -79,7 +79,8 @@ namespace CaseOps.Incydr
 
         private async Task<TokenState> FetchAsync(IRequestLog log, CancellationToken cancellationToken)
         {
-            var request = new RestRequest("v1/oauth", Method.Post);
+            // Asking for a token twice changes nothing on the server.
+            var request = new ApiRequest("v1/oauth", Method.Post, RepeatPolicy.Repeatable);
             request.AddHeader("Authorization", Connections.SecureText.BasicHeader(_clientId, _clientSecret));
             request.AddQueryParameter("grant_type", "client_credentials");
             var requestedAt = DateTimeOffset.UtcNow;

@@ -71,7 +71,8 @@ namespace CaseOps.Zammad
         public async Task<int> RemoveAsync(long ticketId, string linkType, long linkedTicketId, CancellationToken cancellationToken)
         {
             // Query parameters: not every HTTP stack passes a DELETE body on.
-            var request = new RestRequest("links/remove", Method.Delete);
+            // Removing a missing link answers 201 []: a 404 would mean something else than "already removed".
+            var request = new ApiRequest("links/remove", Method.Delete, RepeatPolicy.Repeatable);
             request.AddQueryParameter("link_type", linkType);
             request.AddQueryParameter("link_object_source", TicketObject);
             request.AddQueryParameter("link_object_source_value", Text(linkedTicketId));

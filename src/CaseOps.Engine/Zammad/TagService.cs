@@ -43,7 +43,8 @@ namespace CaseOps.Zammad
         public async Task RemoveTicketTagAsync(long ticketId, string name, CancellationToken cancellationToken)
         {
             // Parameters in the query: not every HTTP stack passes a DELETE body on.
-            var request = new RestRequest("tags/remove", Method.Delete);
+            // Removing a tag the ticket lacks answers 200, so a 404 means the ticket is missing, not that an earlier attempt removed the tag.
+            var request = new ApiRequest("tags/remove", Method.Delete, RepeatPolicy.Repeatable);
             AddTicket(request, ticketId);
             request.AddQueryParameter("item", name);
             await _api.SendAsync(request, _log, cancellationToken).ConfigureAwait(false);

@@ -108,7 +108,8 @@ namespace CaseOps.Zammad
         public async Task<Ticket> UpdateAsync(long id, TicketChanges changes, CancellationToken cancellationToken)
         {
             var body = await TicketBodyBuilder.BuildAsync(changes, _connection.Catalog, create: false, _log, cancellationToken).ConfigureAwait(false);
-            var request = new RestRequest(TicketPath(id), Method.Put);
+            // An update that carries an article adds that article each time it is sent.
+            var request = new ApiRequest(TicketPath(id), Method.Put, changes.Article == null ? RepeatPolicy.Repeatable : RepeatPolicy.NotRepeatable);
             AddExpand(request, true);
             request.AddStringBody(body.ToString(Newtonsoft.Json.Formatting.None), ContentType.Json);
             return Linked(await _api.SendAsync<Ticket>(request, _log, cancellationToken).ConfigureAwait(false));
@@ -123,7 +124,11 @@ namespace CaseOps.Zammad
         /// </summary>
         public async Task<MergeOutcome> MergeAsync(long sourceId, string targetNumber, CancellationToken cancellationToken)
         {
-            var request = new RestRequest($"ticket_merge/{sourceId.ToString(CultureInfo.InvariantCulture)}/{Uri.EscapeDataString(targetNumber)}", Method.Put);
+            // A PUT, but not repeatable: sent again after it worked, the merge fails on the merged source
+            // (docs/contracts/zammad.md, "Merging tickets"), so a lost answer is left to the user to check.
+            var source = sourceId.ToString(CultureInfo.InvariantCulture);
+            var request = new ApiRequest($"ticket_merge/{source}/{Uri.EscapeDataString(targetNumber)}", Method.Put, RepeatPolicy.NotRepeatable,
+                $"To check, run Get-Ticket -Id {source}: its State is 'merged' if the merge took effect.");
             var answer = await _api.SendAsync<JObject>(request, _log, cancellationToken).ConfigureAwait(false);
             var succeeded = string.Equals(answer.Value<string>("result"), "success", StringComparison.OrdinalIgnoreCase);
             return new MergeOutcome(succeeded, answer.Value<string>("message"));

@@ -11,7 +11,8 @@ namespace CaseOps.Sandbox.Faults;
 /// it can see the <see cref="FaultExempt"/> marker of token endpoints, and before authentication so
 /// scripted failures hit the very next request whatever its token. Download routes
 /// (<see cref="DropFaultTarget"/>) can also have their connection dropped mid-body
-/// (<see cref="FaultSettings.DropNextDownloads"/>).
+/// (<see cref="FaultSettings.DropNextDownloads"/>), and any route can have its answer lost after it
+/// acted (<see cref="FaultSettings.LoseNextAnswers"/>).
 /// </summary>
 public sealed class FaultMiddleware(RequestDelegate next, FaultSettings faults)
 {
@@ -36,6 +37,12 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultSettings faults)
 
         if (decision.Status is not { } status)
         {
+            if (faults.TryTakeLostAnswer(context.Request.Method, context.Request.Path.Value ?? "/"))
+            {
+                await LoseAnswerAsync(context).ConfigureAwait(false);
+                return;
+            }
+
             await PassAsync(context).ConfigureAwait(false);
             return;
         }
@@ -60,6 +67,25 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultSettings faults)
         }
 
         await ErrorResults.WriteSpringAsync(context, status, "Injected fault").ConfigureAwait(false);
+    }
+
+    // The handler writes its answer into a buffer that is thrown away, so nothing (not even the
+    // status line) goes out before the connection is cut: the server has acted, the client cannot know.
+    private async Task LoseAnswerAsync(HttpContext context)
+    {
+        var original = context.Response.Body;
+        using var swallowed = new MemoryStream();
+        context.Response.Body = swallowed;
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        context.Abort();
     }
 
     // Download routes get a body wrapper while a drop is pending; it decides on the first write

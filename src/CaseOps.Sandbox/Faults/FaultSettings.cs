@@ -18,6 +18,9 @@ public sealed class FaultSettings
     private bool faultTokenEndpoint;
     private int dropCount;
     private long dropAfterBytes;
+    private int lostAnswerCount;
+    private string lostAnswerMethod = string.Empty;
+    private string lostAnswerPath = string.Empty;
 
     /// <summary>Creates the knobs with all faults off.</summary>
     public FaultSettings(int seed = 42) => random = new Random(seed);
@@ -141,6 +144,50 @@ public sealed class FaultSettings
         }
     }
 
+    /// <summary>Answers still to be lost by <see cref="LoseNextAnswers"/>.</summary>
+    public int PendingLostAnswers
+    {
+        get { lock (gate) { return lostAnswerCount; } }
+    }
+
+    /// <summary>
+    /// Lost answers (docs/architecture.md, "The emulator"): the next <paramref name="count"/> requests
+    /// with <paramref name="method"/> whose path starts with <paramref name="pathPrefix"/> (both
+    /// case-insensitive) are handled in full, so the server acts, and then the connection is aborted
+    /// before any byte of the answer is sent; the client sees a dropped connection. A request failed by
+    /// a status fault never reaches its handler and does not use one up. A new call replaces the
+    /// pending ones; <see cref="Reset"/> clears them.
+    /// </summary>
+    public void LoseNextAnswers(int count, string method, string pathPrefix)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentException.ThrowIfNullOrEmpty(method);
+        ArgumentException.ThrowIfNullOrEmpty(pathPrefix);
+        lock (gate)
+        {
+            lostAnswerCount = count;
+            lostAnswerMethod = method;
+            lostAnswerPath = pathPrefix;
+        }
+    }
+
+    /// <summary>Uses up one pending lost answer when this request matches; false otherwise.</summary>
+    public bool TryTakeLostAnswer(string method, string path)
+    {
+        lock (gate)
+        {
+            if (lostAnswerCount == 0
+                || !string.Equals(method, lostAnswerMethod, StringComparison.OrdinalIgnoreCase)
+                || !path.StartsWith(lostAnswerPath, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            lostAnswerCount--;
+            return true;
+        }
+    }
+
     /// <summary>Restarts the random sequence (for reproducible runs after knobs changed mid-test).</summary>
     public void Reseed(int seed)
     {
@@ -150,7 +197,7 @@ public sealed class FaultSettings
         }
     }
 
-    /// <summary>Turns every fault off and drops pending scripted failures and download drops; Retry-After back to 1, error status back to 503.</summary>
+    /// <summary>Turns every fault off and drops pending scripted failures, download drops and lost answers; Retry-After back to 1, error status back to 503.</summary>
     public void Reset()
     {
         lock (gate)
@@ -164,6 +211,7 @@ public sealed class FaultSettings
             faultTokenEndpoint = false;
             dropCount = 0;
             dropAfterBytes = 0;
+            lostAnswerCount = 0;
         }
     }
 

@@ -128,4 +128,33 @@ public sealed class ResilienceTests : CmdletTestBase
         Assert.Single(created);
         Assert.Equal(2, Sandbox.Host.Requests.Count("POST", "/v1/cases"));
     }
+
+    [Fact]
+    public void A_case_DELETE_whose_answer_was_lost_after_the_server_acted_ends_as_success()
+    {
+        var created = Session.Run("param($n) New-Case -Name $n", new() { ["n"] = "lost delete " + Guid.NewGuid().ToString("N")[..8] })
+            .AssertSuccess().Objects<Case>().Single();
+        Sandbox.Host.Requests.Clear();
+        Sandbox.Host.Faults.LoseNextAnswers(1, "DELETE", "/v1/cases/" + created.Number);
+
+        var result = Session.Run("param($n) Remove-Case -Number $n -Confirm:$false", new() { ["n"] = created.Number });
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(2, Sandbox.Host.Requests.Count("DELETE", "/v1/cases/" + created.Number));
+        Assert.Null(Sandbox.Host.Cases.Find(created.Number));
+    }
+
+    [Fact]
+    public void A_new_case_whose_answer_was_lost_is_sent_once()
+    {
+        var name = "lost create " + Guid.NewGuid().ToString("N")[..8];
+        Sandbox.Host.Faults.LoseNextAnswers(1, "POST", "/v1/cases");
+
+        var result = Session.Run("param($n) New-Case -Name $n", new() { ["n"] = name });
+
+        Assert.Equal(1, Sandbox.Host.Requests.Count("POST", "/v1/cases"));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("ConnectionFailed,CaseOps.Cmdlets.Cases.NewCaseCommand", error.FullyQualifiedErrorId);
+        Assert.Single(Sandbox.Host.Cases.Snapshot(), c => c.Name == name);
+    }
 }

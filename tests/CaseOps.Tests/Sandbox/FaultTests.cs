@@ -200,4 +200,25 @@ public sealed class FaultTests : IClassFixture<SandboxFixture>, IDisposable
         Assert.Throws<ArgumentOutOfRangeException>(() => faults.FailNext(1, 42));
         Assert.Throws<ArgumentOutOfRangeException>(() => faults.Latency = TimeSpan.FromSeconds(-1));
     }
+
+    [Fact]
+    public async Task LoseNextAnswers_lets_the_handler_act_then_cuts_the_connection_before_the_answer()
+    {
+        var token = await fixture.TokenAsync();
+        var before = fixture.Host.Cases.Count;
+        fixture.Host.Faults.LoseNextAnswers(1, "post", "/v1/CASES");
+
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() =>
+            SandboxApi.SendAsync(fixture.Client, HttpMethod.Post, "/v1/cases", token, new { name = "lost answer" }));
+        var unmatched = await fixture.GetAsync("/v1/cases/1");
+
+        Assert.Equal(before + 1, fixture.Host.Cases.Count); // the server acted
+        Assert.Equal(HttpStatusCode.OK, unmatched.Status); // other requests are not touched
+        Assert.Equal(0, fixture.Host.Faults.PendingLostAnswers);
+        Assert.Equal(1, fixture.Host.Requests.Count("POST", "/v1/cases"));
+
+        fixture.Host.Faults.LoseNextAnswers(3, "GET", "/v1/cases");
+        fixture.Host.Faults.Reset();
+        Assert.Equal(0, fixture.Host.Faults.PendingLostAnswers);
+    }
 }

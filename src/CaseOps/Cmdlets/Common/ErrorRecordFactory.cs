@@ -45,7 +45,13 @@ namespace CaseOps.Cmdlets.Common
             string? message = null;
             string? action = null;
             var known = ex.ErrorCode != null ? problems?.Invoke(ex.ErrorCode) : null;
-            if (known != null)
+            if (ex.OutcomeUnknown)
+            {
+                // The message says how to check; repeating the command blindly could do the work twice.
+                id = "OutcomeUnknown"; category = ErrorCategory.ConnectionError;
+                action = "Check whether the change took effect before running the command again.";
+            }
+            else if (known != null)
             {
                 id = known.Id;
                 category = known.Category;

@@ -94,29 +94,9 @@ namespace CaseOps.Cmdlets.Tickets
                 _merged++;
                 WriteVerboseLine($"Merged ticket {id} (#{source.Number}) into ticket {target.Id} (#{target.Number})");
             }
-            catch (CaseOpsApiException ex) when (ex.StatusCode == 422 && WasMergedMeanwhile(id))
-            {
-                // A retried merge whose first answer was lost finds its own work done.
-                _merged++;
-                WriteVerboseLine($"Ticket {id} was already merged into ticket {target.Id} by an earlier attempt of this request");
-            }
             catch (CaseOpsApiException ex)
             {
                 WriteApiError(ex, TicketProblems.About(id));
-            }
-        }
-
-        private bool WasMergedMeanwhile(long id)
-        {
-            try
-            {
-                var source = Await(_service!.GetAsync(id, expand: true, CancellationToken));
-                // It was not merged before this request (checked just before), so it is this request's work.
-                return string.Equals(source.State, MergedState, StringComparison.OrdinalIgnoreCase);
-            }
-            catch (CaseOpsApiException)
-            {
-                return false;
             }
         }
 
