@@ -128,7 +128,7 @@ namespace CaseOps.Zammad
             // (docs/contracts/zammad.md, "Merging tickets"), so a lost answer is left to the user to check.
             var source = sourceId.ToString(CultureInfo.InvariantCulture);
             var request = new ApiRequest($"ticket_merge/{source}/{Uri.EscapeDataString(targetNumber)}", Method.Put, RepeatPolicy.NotRepeatable,
-                $"To check, run Get-Ticket -Id {source}: its State is 'merged' if the merge took effect.");
+                $"Ticket {source} is in the state 'merged' if the merge took effect.");
             var answer = await _api.SendAsync<JObject>(request, _log, cancellationToken).ConfigureAwait(false);
             var succeeded = string.Equals(answer.Value<string>("result"), "success", StringComparison.OrdinalIgnoreCase);
             return new MergeOutcome(succeeded, answer.Value<string>("message"));

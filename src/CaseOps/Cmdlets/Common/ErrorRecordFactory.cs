@@ -18,6 +18,9 @@ namespace CaseOps.Cmdlets.Common
         public string Subject { get; }
         public string NotFoundId { get; }
         public object? Target { get; }
+
+        /// <summary>How the user finds out whether a request whose answer was lost took effect (a command to run); null for the general advice.</summary>
+        public string? OutcomeCheck { get; set; }
     }
 
     /// <summary>The meaning of one API problem code: error id, category, and a message with {0} for the subject.</summary>
@@ -49,7 +52,7 @@ namespace CaseOps.Cmdlets.Common
             {
                 // The message says how to check; repeating the command blindly could do the work twice.
                 id = "OutcomeUnknown"; category = ErrorCategory.ConnectionError;
-                action = "Check whether the change took effect before running the command again.";
+                action = context.OutcomeCheck ?? "Check whether the change took effect before running the command again.";
             }
             else if (known != null)
             {

@@ -57,8 +57,7 @@ namespace CaseOps.Cmdlets.Tickets
             if (_merged == 0)
                 return;
             // The merge answer shows the target as it was before; read it again to show it as it is.
-            try { WriteObject(TicketOutput.ToPSObject(Await(_service!.GetAsync(_target!.Id, expand: true, CancellationToken)))); }
-            catch (CaseOpsApiException ex) { WriteApiError(ex, TicketProblems.About(_target!.Id)); }
+            Attempt(() => WriteObject(TicketOutput.ToPSObject(Await(_service!.GetAsync(_target!.Id, expand: true, CancellationToken)))), TicketProblems.About(_target!.Id));
         }
 
         private void MergeOne(long id)
@@ -71,33 +70,33 @@ namespace CaseOps.Cmdlets.Tickets
                     "MergeIntoSelf", ErrorCategory.InvalidOperation, id));
                 return;
             }
-            try
+            var about = TicketProblems.About(id);
+            about.OutcomeCheck = $"Run Get-Ticket -Id {id}: its State is 'merged' if the merge took effect; merge it again only if it is not.";
+            Attempt(() => MergeInto(target, id), about);
+        }
+
+        private void MergeInto(Ticket target, long id)
+        {
+            var source = Await(_service!.GetAsync(id, expand: true, CancellationToken));
+            if (string.Equals(source.State, MergedState, StringComparison.OrdinalIgnoreCase))
             {
-                var source = Await(_service!.GetAsync(id, expand: true, CancellationToken));
-                if (string.Equals(source.State, MergedState, StringComparison.OrdinalIgnoreCase))
-                {
-                    WriteError(new ErrorRecord(
-                        new InvalidOperationException($"Ticket {id} (#{source.Number}) is already merged; nothing was changed."),
-                        "TicketAlreadyMerged", ErrorCategory.InvalidOperation, id));
-                    return;
-                }
-                if (!ShouldProcess($"Ticket {id} (#{source.Number}) '{source.Title}'", $"Merge into ticket {target.Id} (#{target.Number})", Force))
-                    return;
-                var outcome = Await(_service.MergeAsync(id, target.Number, CancellationToken));
-                if (!outcome.Succeeded)
-                {
-                    WriteError(new ErrorRecord(
-                        new ItemNotFoundException($"Zammad did not merge ticket {id} into #{target.Number}: {outcome.Message ?? "no reason given"}"),
-                        "TicketNotFound", ErrorCategory.ObjectNotFound, id));
-                    return;
-                }
-                _merged++;
-                WriteVerboseLine($"Merged ticket {id} (#{source.Number}) into ticket {target.Id} (#{target.Number})");
+                WriteError(new ErrorRecord(
+                    new InvalidOperationException($"Ticket {id} (#{source.Number}) is already merged; nothing was changed."),
+                    "TicketAlreadyMerged", ErrorCategory.InvalidOperation, id));
+                return;
             }
-            catch (CaseOpsApiException ex)
+            if (!ShouldProcess($"Ticket {id} (#{source.Number}) '{source.Title}'", $"Merge into ticket {target.Id} (#{target.Number})", Force))
+                return;
+            var outcome = Await(_service.MergeAsync(id, target.Number, CancellationToken));
+            if (!outcome.Succeeded)
             {
-                WriteApiError(ex, TicketProblems.About(id));
+                WriteError(new ErrorRecord(
+                    new ItemNotFoundException($"Zammad did not merge ticket {id} into #{target.Number}: {outcome.Message ?? "no reason given"}"),
+                    "TicketNotFound", ErrorCategory.ObjectNotFound, id));
+                return;
             }
+            _merged++;
+            WriteVerboseLine($"Merged ticket {id} (#{source.Number}) into ticket {target.Id} (#{target.Number})");
         }
 
         // A Ticket object names itself; a bare value is tried as an id, then as a ticket number.
