@@ -77,6 +77,11 @@ namespace CaseOps.Cmdlets.Common
                 ThrowTerminatingError(new ErrorRecord(ex, "InvalidRequestArgument", ErrorCategory.InvalidArgument, Path));
                 return;
             }
+            catch (RawRequestException ex)
+            {
+                ThrowTerminatingError(RawRequestParameters.ErrorRecordFor(ex, Path));
+                return;
+            }
             catch (Newtonsoft.Json.JsonException ex)
             {
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Body cannot be converted to JSON: " + ex.Message, ex), "InvalidBody", ErrorCategory.InvalidArgument, Body));
@@ -108,13 +113,13 @@ namespace CaseOps.Cmdlets.Common
             {
                 WriteApiError(ex, context);
             }
-            catch (ArgumentException ex)
+            catch (RawRequestException ex) when (ex.Problem == RawRequestProblem.NotAListing)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "InvalidRequestArgument", ErrorCategory.InvalidArgument, Path));
+                WriteError(RawRequestParameters.ErrorRecordFor(ex, request.Path));
             }
-            catch (InvalidOperationException ex) when (All.IsPresent && !(ex is PSInvalidOperationException))
+            catch (RawRequestException ex)
             {
-                WriteError(new ErrorRecord(ex, "NotAListing", ErrorCategory.InvalidResult, request.Path));
+                ThrowTerminatingError(RawRequestParameters.ErrorRecordFor(ex, Path));
             }
         }
 
