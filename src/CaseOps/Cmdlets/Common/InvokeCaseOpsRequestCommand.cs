@@ -121,6 +121,10 @@ namespace CaseOps.Cmdlets.Common
             {
                 ThrowTerminatingError(RawRequestParameters.ErrorRecordFor(ex, Path));
             }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "InvalidRequestArgument", ErrorCategory.InvalidArgument, Path));
+            }
         }
 
         /// <summary>JSON objects as PSCustomObjects, arrays one item per pipeline object, scalars as they are, text as a string.</summary>
