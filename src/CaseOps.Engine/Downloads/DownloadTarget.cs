@@ -40,10 +40,10 @@ namespace CaseOps.Downloads
         /// file under the server's name; otherwise it names the file, whose folder must exist. Proves
         /// the folder is writable by creating the temporary file. Throws <see cref="DownloadTargetException"/>.
         /// </summary>
-        /// <param name="fullPath">The -Path the user gave, made absolute: a folder or a file.</param>
+        /// <param name="fullPath">The path asked for, made absolute: a folder or a file.</param>
         /// <param name="defaultFileName">The file name to use under a folder: the server's, or the command's fallback.</param>
-        /// <param name="overwrite">-Force: an existing file may be replaced (never one in <paramref name="savedBefore"/>).</param>
-        /// <param name="savedBefore">Paths an earlier download of the same command saved: never replaced, -Force or not; the committed path is added.</param>
+        /// <param name="overwrite">An existing file may be replaced (never one in <paramref name="savedBefore"/>).</param>
+        /// <param name="savedBefore">Paths an earlier download of the same command saved: never replaced, even with <paramref name="overwrite"/>; the committed path is added.</param>
         public static DownloadTarget Prepare(string fullPath, string defaultFileName, bool overwrite, ISet<string>? savedBefore = null)
         {
             DownloadTarget target;
@@ -56,7 +56,7 @@ namespace CaseOps.Downloads
                 var folder = Path.GetDirectoryName(Path.GetFullPath(fullPath));
                 if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
                     throw new DownloadTargetException(DownloadProblem.FolderNotFound, fullPath,
-                        $"The folder '{folder ?? fullPath}' does not exist. Create it first, or give an existing folder as -Path.");
+                        $"The folder '{folder ?? fullPath}' does not exist.");
                 target = new DownloadTarget(folder!, Path.GetFileName(fullPath), defaultFileName, overwrite, savedBefore);
                 target.FinalPath = Path.GetFullPath(fullPath);
                 target.CheckOverwrite(target.FinalPath);
@@ -134,14 +134,16 @@ namespace CaseOps.Downloads
         private void CheckOverwrite(string path)
         {
             if (_savedBefore != null && _savedBefore.Contains(path))
-                throw new DownloadRefusedException($"'{path}' was saved earlier by this command and is not replaced, even with -Force: two items have this name. Save them into separate folders.", path);
+                throw new DownloadRefusedException(DownloadProblem.SavedEarlier, path,
+                    $"'{path}' was saved earlier by this command and is not replaced, even when overwriting is allowed: two items have this name.");
             if (!_overwrite && File.Exists(path))
-                throw new DownloadRefusedException(ExistsMessage(path), path);
+                throw new DownloadRefusedException(DownloadProblem.Exists, path, ExistsMessage(path));
             if (Directory.Exists(path))
-                throw new DownloadRefusedException($"'{path}' is a folder; it cannot be replaced by the download.", path);
+                throw new DownloadRefusedException(DownloadProblem.IsFolder, path, $"'{path}' is a folder; it cannot be replaced by the download.");
         }
 
-        private static string ExistsMessage(string path) => $"The file '{path}' already exists. Use -Force to replace it.";
+        // The messages name no parameter: the cmdlet layer adds what to pass (docs/architecture.md, "Layers").
+        private static string ExistsMessage(string path) => $"The file '{path}' already exists.";
 
         // The server's name is a suggestion from the network: keep its last segment, without
         // characters this file system does not allow, and never an empty or dot-only name.
@@ -162,6 +164,10 @@ namespace CaseOps.Downloads
         FolderNotFound,
         NotWritable,
         Exists,
+        /// <summary>An earlier download of the same command saved a file under this name.</summary>
+        SavedEarlier,
+        /// <summary>The target names a folder where a file should go.</summary>
+        IsFolder,
     }
 
     /// <summary>A download target that cannot be used; thrown before anything is downloaded (or, for Exists, before it is renamed).</summary>

@@ -65,7 +65,7 @@ namespace CaseOps.Generic
             }
         }
 
-        /// <summary>Checks the path; throws <see cref="ArgumentException"/> with a message for the user.</summary>
+        /// <summary>Checks the path; throws <see cref="RawRequestException"/>.</summary>
         public static RawRequest Create(string method, string path, IReadOnlyList<KeyValuePair<string, string>> query, string? body) =>
             new RawRequest(ParseMethod(method), NormalizePath(path), query, body);
 
@@ -77,16 +77,18 @@ namespace CaseOps.Generic
         {
             var text = (path ?? string.Empty).Trim();
             if (text.Length == 0)
-                throw new ArgumentException("-Path is empty; give a path below the connection's base URL, such as v1/cases/7 or tickets/12.");
+                throw new RawRequestException(RawRequestProblem.EmptyPath, text,
+                    "The path is empty; give a path below the connection's base URL, such as v1/cases/7 or tickets/12.");
             if (Scheme.IsMatch(text) || text.StartsWith("//", StringComparison.Ordinal) || text.StartsWith("\\", StringComparison.Ordinal)
                 || text.StartsWith("/\\", StringComparison.Ordinal))
-                throw new ArgumentException(
-                    $"'{text}' is an absolute URL. -Path takes a path relative to the connection's base URL (such as v1/cases/7 or tickets/12), "
+                throw new RawRequestException(RawRequestProblem.AbsoluteUrl, text,
+                    $"'{text}' is an absolute URL. A request takes a path relative to the connection's base URL (such as v1/cases/7 or tickets/12), "
                     + "so the connection's credentials are never sent to another host; to call another server, connect to it.");
             if (text[0] == '/')
                 text = text.Substring(1); // one leading slash is tolerated: the path stays below the base URL
             if (text.Length == 0 || text[0] == '?')
-                throw new ArgumentException("-Path names no resource; give a path below the connection's base URL, such as v1/cases or tickets.");
+                throw new RawRequestException(RawRequestProblem.NoResource, text,
+                    "The path names no resource; give a path below the connection's base URL, such as v1/cases or tickets.");
             return text;
         }
 

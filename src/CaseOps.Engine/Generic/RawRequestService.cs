@@ -45,7 +45,7 @@ namespace CaseOps.Generic
     /// </summary>
     internal sealed class RawRequestService
     {
-        /// <summary>Items per page for -All when the query names no page size.</summary>
+        /// <summary>Items per page when a listing is paged and the query names no page size.</summary>
         public const int DefaultPageSize = 100;
 
         private readonly ApiClient _api;
@@ -80,7 +80,7 @@ namespace CaseOps.Generic
             }
             catch (CaseOpsApiException ex) when (ex.Response is { } answered)
             {
-                // An error status is an answer too: -Raw returns it as it came.
+                // An error status is an answer too: the raw answer returns it as it came.
                 response = answered;
             }
             return ToRaw(response);
@@ -94,7 +94,7 @@ namespace CaseOps.Generic
         public PageStream<JToken> List(RawRequest request)
         {
             if (!request.IsGet)
-                throw new ArgumentException("-All follows the paging of GET requests only.");
+                throw new RawRequestException(RawRequestProblem.PagingNeedsGet, request.Method, "Only GET requests can be paged.");
             var incydr = Service == CaseOpsService.Incydr;
             var pageKey = incydr ? "pgNum" : "page";
             var sizeKey = incydr ? "pgSize" : "per_page";
@@ -105,7 +105,8 @@ namespace CaseOps.Generic
             if (given.Key != null)
             {
                 if (!int.TryParse(given.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out pageSize) || pageSize < 1)
-                    throw new ArgumentException($"The query parameter {given.Key}={given.Value} is not a page size: -All needs a whole number of at least 1.");
+                    throw new RawRequestException(RawRequestProblem.InvalidPageSize, given.Key + "=" + given.Value,
+                        $"The query parameter {given.Key}={given.Value} is not a page size: paging needs a whole number of at least 1.");
             }
             var rest = request.Query
                 .Where(p => !string.Equals(p.Key, pageKey, StringComparison.OrdinalIgnoreCase) && !sizeKeys.Contains(p.Key, StringComparer.OrdinalIgnoreCase))
@@ -194,8 +195,8 @@ namespace CaseOps.Generic
                             total = count.Value<long>();
                         return (((JArray)list.Value).ToList(), total);
                     default:
-                        throw new InvalidOperationException(
-                            $"{request.Description} did not answer a list (a JSON array, or an object holding one), so -All cannot page it. Run it without -All.");
+                        throw new RawRequestException(RawRequestProblem.NotAListing, request.Description,
+                            $"{request.Description} did not answer a list (a JSON array, or an object holding one), so it cannot be paged.");
                 }
             }
         }

@@ -44,6 +44,13 @@ namespace CaseOps.Http
         /// </summary>
         public bool OutcomeUnknown { get; internal set; }
 
+        /// <summary>
+        /// The service refused the credentials themselves (Incydr's token endpoint answered 400, 401 or
+        /// 403): an authentication failure, whatever <see cref="StatusCode"/> says. The status is kept as
+        /// it came, never rewritten to steer the error mapping.
+        /// </summary>
+        public bool CredentialsRefused { get; internal set; }
+
         /// <summary>The answer as it came (status, headers, body), when one came; for callers that want it raw.</summary>
         internal RestSharp.RestResponse? Response { get; set; }
     }

@@ -126,12 +126,14 @@ namespace CaseOps.Http
     /// <summary>The destination of a download was refused before anything was written, e.g. it exists.</summary>
     public sealed class DownloadRefusedException : Exception
     {
-        public DownloadRefusedException(string message, string path)
+        public DownloadRefusedException(Downloads.DownloadProblem problem, string path, string message)
             : base(message)
         {
+            Problem = problem;
             Path = path;
         }
 
+        public Downloads.DownloadProblem Problem { get; }
         public string Path { get; }
     }
 }

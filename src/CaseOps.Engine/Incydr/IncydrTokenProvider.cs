@@ -91,9 +91,14 @@ namespace CaseOps.Incydr
             }
             catch (CaseOpsApiException ex) when (ex.StatusCode == 401 || ex.StatusCode == 400 || ex.StatusCode == 403)
             {
+                // The token endpoint answers a wrong client id or secret with any of the three. The status
+                // stays as it came; CredentialsRefused says what it means (docs/architecture.md, "Errors").
                 throw new CaseOpsApiException(
-                    $"Incydr at {_api.Options.BaseUri} refused the API client credentials for client id '{_clientId}' ({ex.StatusCode}). Check the client id and secret, then run Connect-Incydr again.",
-                    401, ex.ErrorCode, ex.ServerMessage, ex.RequestId, ex.Method, ex.Resource, ex);
+                    $"Incydr at {_api.Options.BaseUri} refused the API client credentials for client id '{_clientId}' ({ex.StatusCode}).",
+                    ex.StatusCode, ex.ErrorCode, ex.ServerMessage, ex.RequestId, ex.Method, ex.Resource, ex)
+                {
+                    CredentialsRefused = true,
+                };
             }
             var body = JsonConvert.DeserializeObject<TokenResponse>(response.Content ?? string.Empty);
             if (body?.AccessToken == null)

@@ -3,20 +3,27 @@ using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Globalization;
 using System.Linq;
-using System.Management.Automation;
 using Newtonsoft.Json.Linq;
 
 namespace CaseOps.Json
 {
     /// <summary>
-    /// JSON values as plain PowerShell values: strings, numbers, booleans, dates and null as
-    /// themselves, arrays as object[], objects as PSCustomObject. Output objects keep what they
-    /// received as JToken only in internal members, because ConvertTo-Json, Export-Csv,
-    /// Export-Clixml and Select-Object read every public property, hidden or not, and fail on or
-    /// leak JToken internals (docs/architecture.md, Output types).
+    /// JSON values as plain values: strings, numbers, booleans, dates and null as themselves, arrays
+    /// as object[], objects as whatever <see cref="ObjectBuilder"/> makes of their fields. Output
+    /// objects keep what they received as JToken only in internal members, because ConvertTo-Json,
+    /// Export-Csv, Export-Clixml and Select-Object read every public property and fail on or leak
+    /// JToken internals (docs/architecture.md, Output types).
     /// </summary>
     internal static class PlainJson
     {
+        /// <summary>
+        /// Builds the value a JSON object becomes from its fields, in the order the server sent them.
+        /// The models know nothing of PowerShell (docs/architecture.md, "Layers"): by default an object
+        /// is a case-insensitive OrderedDictionary, and the module, when imported, makes it a
+        /// PSCustomObject (src/CaseOps/Cmdlets/Common/PowerShellJson.cs).
+        /// </summary>
+        internal static Func<IReadOnlyList<KeyValuePair<string, object?>>, object> ObjectBuilder { get; set; } = DictionaryOf;
+
         public static object? ToPlain(JToken? token)
         {
             switch (token)
@@ -25,10 +32,7 @@ namespace CaseOps.Json
                 case JValue value: return Scalar(value.Value);
                 case JArray array: return array.Select(ToPlain).ToArray();
                 case JObject json:
-                    var result = new PSObject();
-                    foreach (var property in json.Properties())
-                        result.Properties.Add(new PSNoteProperty(property.Name, ToPlain(property.Value)));
-                    return result;
+                    return ObjectBuilder(json.Properties().Select(p => new KeyValuePair<string, object?>(p.Name, ToPlain(p.Value))).ToList());
                 default: return token.ToString();
             }
         }
@@ -37,14 +41,15 @@ namespace CaseOps.Json
         /// Fields kept as received (an object's JSON extension data) as a new, case-insensitive
         /// dictionary of plain values, in the order the server sent them. Changing it changes nothing.
         /// </summary>
-        public static OrderedDictionary ToDictionary(IDictionary<string, JToken>? fields)
+        public static OrderedDictionary ToDictionary(IDictionary<string, JToken>? fields) =>
+            DictionaryOf(fields?.Select(f => new KeyValuePair<string, object?>(f.Key, ToPlain(f.Value))).ToList()
+                ?? new List<KeyValuePair<string, object?>>());
+
+        private static OrderedDictionary DictionaryOf(IReadOnlyList<KeyValuePair<string, object?>> fields)
         {
             var result = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
-            if (fields != null)
-            {
-                foreach (var field in fields)
-                    result[field.Key] = ToPlain(field.Value);
-            }
+            foreach (var field in fields)
+                result[field.Key] = field.Value;
             return result;
         }
 

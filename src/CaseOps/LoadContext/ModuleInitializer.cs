@@ -33,6 +33,8 @@ namespace CaseOps.LoadContext
                 RegisterForNetFramework();
             else
                 RegisterForNetCore();
+            // After the hooks: JSON objects in output become PSCustomObjects (docs/architecture.md, "Layers").
+            Cmdlets.Common.PowerShellJson.Install();
         }
 
         // Separate methods, not inlined: the JIT of each loads only its own platform's types, so

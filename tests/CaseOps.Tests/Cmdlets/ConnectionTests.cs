@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using CaseOps.Connections;
+using CaseOps.Http;
 using CaseOps.Incydr.Models;
 using CaseOps.Tests.Infrastructure;
 using Xunit;
@@ -43,6 +44,48 @@ public sealed class ConnectionTests : CmdletTestBase
         Assert.DoesNotContain(wrong, error.ToString());
         Assert.DoesNotContain(wrong, error.Exception.ToString());
         Assert.Empty(Session.Run("Get-CaseOpsConnection").Output);
+    }
+
+    [Theory]
+    [InlineData(400)]
+    [InlineData(403)]
+    public void Credentials_the_token_endpoint_refuses_with_any_status_end_Connect_as_an_authentication_error(int status)
+    {
+        Sandbox.Host.Faults.FaultTokenEndpoint = true;
+        Sandbox.Host.Faults.FailNext(1, status);
+
+        // catch sees only terminating errors
+        var result = Session.Run("param($u, $c) try { Connect-Incydr -Uri $u -Credential $c; 'not terminated' } catch { $_ }",
+            new() { ["u"] = Sandbox.Host.IncydrBaseUri.ToString(), ["c"] = PowerShellSession.Credential(Sandbox.Host.Options.ClientId, Sandbox.Host.Options.ClientSecret) });
+
+        var error = Assert.IsType<ErrorRecord>(Assert.Single(result.Output).BaseObject);
+        Assert.Equal("AuthenticationFailed,CaseOps.Cmdlets.Connection.ConnectIncydrCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
+        var refused = Assert.IsType<CaseOpsApiException>(error.Exception);
+        Assert.Equal(status, refused.StatusCode);   // kept as the server sent it, not rewritten to 401
+        Assert.True(refused.CredentialsRefused);
+        Assert.Contains($"({status})", error.ToString());
+        Assert.Contains("run Connect-Incydr again", error.ToString());
+        Assert.DoesNotContain("Connect-Incydr", refused.Message);   // the engine names no cmdlet
+        Assert.Equal(1, Sandbox.Host.Requests.Total);
+        Assert.Empty(Session.Run("Get-CaseOpsConnection").Output);
+    }
+
+    [Fact]
+    public void A_token_renewal_refused_with_403_ends_the_command_as_an_authentication_error_not_permission_denied()
+    {
+        Session.ConnectIncydr(Sandbox.Host).AssertSuccess();
+        Sandbox.Host.Faults.FaultTokenEndpoint = true;
+        Sandbox.Host.Faults.FailNext(1, 401);   // the API refuses the token: the client fetches a new one once
+        Sandbox.Host.Faults.FailNext(1, 403);   // and the token endpoint refuses the credentials
+
+        var result = Session.Run("try { Get-Case -Number 1, 2; 'not terminated' } catch { $_ }");
+
+        var error = Assert.IsType<ErrorRecord>(Assert.Single(result.Output).BaseObject);   // no case, no 'not terminated'
+        Assert.Equal("AuthenticationFailed,CaseOps.Cmdlets.Cases.GetCaseCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
+        Assert.Equal(403, Assert.IsType<CaseOpsApiException>(error.Exception).StatusCode);
+        Assert.Contains("run Connect-Incydr again", error.ErrorDetails.Message);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace CaseOps.Tests.Module;
 
 /// <summary>
 /// What ConvertTo-Json, Export-Csv, Export-Clixml and Select-Object can reach: every public
-/// property of an output type, [Hidden] or not, and of the types those lead to. None may be a
+/// property of an output type, and of the types those lead to. None may be a
 /// Newtonsoft type, nor lead to the HTTP client, an authenticator or a secret
 /// (docs/architecture.md, Output types). tests/Serialization.Tests.ps1 runs the four paths for real.
 /// </summary>
@@ -49,6 +49,7 @@ public sealed class OutputSurfaceTests
     public void Json_values_become_plain_PowerShell_values()
     {
         var json = JObject.Parse("{\"s\":\"text\",\"n\":42,\"f\":1.5,\"b\":true,\"z\":null,\"a\":[1,\"x\",null],\"o\":{\"inner\":[true]}}");
+        CaseOps.Cmdlets.Common.PowerShellJson.Install();   // what importing the module does
 
         var plain = PlainJson.ToDictionary(json.Properties().ToDictionary(p => p.Name, p => p.Value));
 

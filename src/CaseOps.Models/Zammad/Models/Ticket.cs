@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Management.Automation;
 using System.Runtime.Serialization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -60,28 +59,30 @@ namespace CaseOps.Zammad.Models
         [JsonIgnore]
         public Uri? WebUrl { get; internal set; }
 
-        // Read-only bookkeeping the server sends; kept typed so it does not show up as custom fields.
-        [JsonProperty("first_response_escalation_at"), Hidden] public DateTimeOffset? FirstResponseEscalationAt { get; set; }
-        [JsonProperty("close_escalation_at"), Hidden] public DateTimeOffset? CloseEscalationAt { get; set; }
-        [JsonProperty("update_escalation_at"), Hidden] public DateTimeOffset? UpdateEscalationAt { get; set; }
-        [JsonProperty("last_close_at"), Hidden] public DateTimeOffset? LastCloseAt { get; set; }
-        [JsonProperty("last_contact_agent_at"), Hidden] public DateTimeOffset? LastContactAgentAt { get; set; }
-        [JsonProperty("last_contact_customer_at"), Hidden] public DateTimeOffset? LastContactCustomerAt { get; set; }
-        [JsonProperty("last_owner_update_at"), Hidden] public DateTimeOffset? LastOwnerUpdateAt { get; set; }
-        [JsonProperty("first_response_in_min"), Hidden] public int? FirstResponseInMin { get; set; }
-        [JsonProperty("first_response_diff_in_min"), Hidden] public int? FirstResponseDiffInMin { get; set; }
-        [JsonProperty("close_in_min"), Hidden] public int? CloseInMin { get; set; }
-        [JsonProperty("close_diff_in_min"), Hidden] public int? CloseDiffInMin { get; set; }
-        [JsonProperty("update_in_min"), Hidden] public int? UpdateInMin { get; set; }
-        [JsonProperty("update_diff_in_min"), Hidden] public int? UpdateDiffInMin { get; set; }
-        [JsonProperty("create_article_type_id"), Hidden] public long? CreateArticleTypeId { get; set; }
-        [JsonProperty("create_article_type"), Hidden] public string? CreateArticleType { get; set; }
-        [JsonProperty("create_article_sender_id"), Hidden] public long? CreateArticleSenderId { get; set; }
-        [JsonProperty("create_article_sender"), Hidden] public string? CreateArticleSender { get; set; }
-        [JsonProperty("ticket_time_accounting_ids"), Hidden] public long[]? TimeAccountingIds { get; set; }
+        // Read-only bookkeeping the server sends: typed so it does not show up as custom fields, and
+        // internal so PowerShell does not show it (the models know nothing of PowerShell, so they cannot
+        // use its [Hidden]; docs/architecture.md, "Layers" and "Output types").
+        [JsonProperty("first_response_escalation_at")] internal DateTimeOffset? FirstResponseEscalationAt { get; set; }
+        [JsonProperty("close_escalation_at")] internal DateTimeOffset? CloseEscalationAt { get; set; }
+        [JsonProperty("update_escalation_at")] internal DateTimeOffset? UpdateEscalationAt { get; set; }
+        [JsonProperty("last_close_at")] internal DateTimeOffset? LastCloseAt { get; set; }
+        [JsonProperty("last_contact_agent_at")] internal DateTimeOffset? LastContactAgentAt { get; set; }
+        [JsonProperty("last_contact_customer_at")] internal DateTimeOffset? LastContactCustomerAt { get; set; }
+        [JsonProperty("last_owner_update_at")] internal DateTimeOffset? LastOwnerUpdateAt { get; set; }
+        [JsonProperty("first_response_in_min")] internal int? FirstResponseInMin { get; set; }
+        [JsonProperty("first_response_diff_in_min")] internal int? FirstResponseDiffInMin { get; set; }
+        [JsonProperty("close_in_min")] internal int? CloseInMin { get; set; }
+        [JsonProperty("close_diff_in_min")] internal int? CloseDiffInMin { get; set; }
+        [JsonProperty("update_in_min")] internal int? UpdateInMin { get; set; }
+        [JsonProperty("update_diff_in_min")] internal int? UpdateDiffInMin { get; set; }
+        [JsonProperty("create_article_type_id")] internal long? CreateArticleTypeId { get; set; }
+        [JsonProperty("create_article_type")] internal string? CreateArticleType { get; set; }
+        [JsonProperty("create_article_sender_id")] internal long? CreateArticleSenderId { get; set; }
+        [JsonProperty("create_article_sender")] internal string? CreateArticleSender { get; set; }
+        [JsonProperty("ticket_time_accounting_ids")] internal long[]? TimeAccountingIds { get; set; }
 
         // Free-form JSON stays internal: ConvertTo-Json, Export-Csv, Export-Clixml and Select-Object
-        // read every public property, [Hidden] or not, and fail on or leak JToken internals
+        // read every public property and fail on or leak JToken internals
         // (docs/architecture.md, Output types). Newtonsoft binds [JsonProperty] and
         // [JsonExtensionData] on internal members all the same.
         [JsonProperty("ticket_time_accounting")] internal JToken? TimeAccounting { get; set; }

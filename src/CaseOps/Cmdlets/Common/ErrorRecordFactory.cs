@@ -41,14 +41,46 @@ namespace CaseOps.Cmdlets.Common
     /// <summary>Maps <see cref="CaseOpsApiException"/> to ErrorRecords with stable ids and categories (docs/architecture.md, "Errors").</summary>
     internal static class ErrorRecordFactory
     {
+        private const string AuthenticationFailed = "AuthenticationFailed";
+        private const string ReconnectAction = "Check the credentials and connect again.";
+
+        /// <summary>True when the failure is about the credentials: refused by a token endpoint, or a 401 answer.</summary>
+        public static bool IsAuthenticationFailure(CaseOpsApiException ex) => ex.CredentialsRefused || ex.StatusCode == 401;
+
+        /// <summary>
+        /// The engine's message for refused credentials, with what to run next. Only Incydr's OAuth
+        /// client has a token endpoint that refuses credentials (docs/architecture.md, "Errors").
+        /// </summary>
+        public static string CredentialsRefusedMessage(CaseOpsApiException ex) => ex.Message + " Check the client id and secret, then run Connect-Incydr again.";
+
+        /// <summary>
+        /// Connect-Incydr's own token fetch: refused credentials end it as AuthenticationFailed, anything
+        /// else as ConnectionFailed.
+        /// </summary>
+        public static ErrorRecord FromConnect(CaseOpsApiException ex, object target)
+        {
+            if (!IsAuthenticationFailure(ex))
+                return new ErrorRecord(ex, "ConnectionFailed", ErrorCategory.ConnectionError, target);
+            var record = new ErrorRecord(ex, AuthenticationFailed, ErrorCategory.AuthenticationError, target);
+            if (ex.CredentialsRefused)
+                record.ErrorDetails = new ErrorDetails(CredentialsRefusedMessage(ex));
+            return record;
+        }
+
         public static ErrorRecord FromApi(CaseOpsApiException ex, ErrorContext context, ProblemCodeMap? problems = null)
         {
             string id;
             ErrorCategory category;
             string? message = null;
             string? action = null;
-            var known = ex.ErrorCode != null ? problems?.Invoke(ex.ErrorCode) : null;
-            if (ex.OutcomeUnknown)
+            var known = ex.ErrorCode != null && !ex.CredentialsRefused ? problems?.Invoke(ex.ErrorCode) : null;
+            if (ex.CredentialsRefused)
+            {
+                id = AuthenticationFailed; category = ErrorCategory.AuthenticationError;
+                message = CredentialsRefusedMessage(ex);
+                action = ReconnectAction;
+            }
+            else if (ex.OutcomeUnknown)
             {
                 // The message says how to check; repeating the command blindly could do the work twice.
                 id = "OutcomeUnknown"; category = ErrorCategory.ConnectionError;
@@ -72,8 +104,8 @@ namespace CaseOps.Cmdlets.Common
                             message = context.Subject + ": " + ex.ServerMessage;
                         break;
                     case 401:
-                        id = "AuthenticationFailed"; category = ErrorCategory.AuthenticationError;
-                        action = "Check the credentials and connect again.";
+                        id = AuthenticationFailed; category = ErrorCategory.AuthenticationError;
+                        action = ReconnectAction;
                         break;
                     case 403: id = "PermissionDenied"; category = ErrorCategory.PermissionDenied; break;
                     case 404:

@@ -51,12 +51,12 @@ namespace CaseOps.Cmdlets.Common
                 var (id, category) = ex.Problem == DownloadProblem.FolderNotFound
                     ? ("FolderNotFound", ErrorCategory.ObjectNotFound)
                     : ("PathNotWritable", ErrorCategory.PermissionDenied);
-                _cmdlet.ThrowTerminatingError(new ErrorRecord(ex, id, category, fullPath));
+                _cmdlet.ThrowTerminatingError(new ErrorRecord(ex, id, category, fullPath) { ErrorDetails = new ErrorDetails(Message(ex.Problem, ex.Path, ex)) });
                 return;
             }
             catch (DownloadRefusedException ex)
             {
-                _cmdlet.WriteError(FileExists(ex, ex.Path));
+                _cmdlet.WriteError(FileExists(ex, ex.Problem, ex.Path));
                 return;
             }
 
@@ -75,11 +75,11 @@ namespace CaseOps.Cmdlets.Common
                 }
                 catch (DownloadRefusedException ex)
                 {
-                    _cmdlet.WriteError(FileExists(ex, ex.Path));
+                    _cmdlet.WriteError(FileExists(ex, ex.Problem, ex.Path));
                 }
                 catch (DownloadTargetException ex)
                 {
-                    _cmdlet.WriteError(FileExists(ex, ex.Path));
+                    _cmdlet.WriteError(FileExists(ex, ex.Problem, ex.Path));
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {
@@ -119,10 +119,24 @@ namespace CaseOps.Cmdlets.Common
             return true;
         }
 
-        private static ErrorRecord FileExists(Exception ex, string path) =>
+        private static ErrorRecord FileExists(Exception ex, DownloadProblem problem, string path) =>
             new ErrorRecord(ex, "FileExists", ErrorCategory.ResourceExists, path)
             {
-                ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = "Use -Force to replace the file, or give another -Path." },
+                ErrorDetails = new ErrorDetails(Message(problem, path, ex)) { RecommendedAction = "Use -Force to replace the file, or give another -Path." },
             };
+
+        // The engine says what is wrong with the target; the parameters that fix it are named here
+        // (docs/architecture.md, "Layers").
+        private static string Message(DownloadProblem problem, string path, Exception ex)
+        {
+            switch (problem)
+            {
+                case DownloadProblem.FolderNotFound: return ex.Message + " Create it first, or give an existing folder as -Path.";
+                case DownloadProblem.Exists: return ex.Message + " Use -Force to replace it.";
+                case DownloadProblem.SavedEarlier:
+                    return $"'{path}' was saved earlier by this command and is not replaced, even with -Force: two items have this name. Save them into separate folders.";
+                default: return ex.Message;
+            }
+        }
     }
 }

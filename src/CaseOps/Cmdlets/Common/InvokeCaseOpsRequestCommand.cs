@@ -77,6 +77,11 @@ namespace CaseOps.Cmdlets.Common
                 ThrowTerminatingError(new ErrorRecord(ex, "InvalidRequestArgument", ErrorCategory.InvalidArgument, Path));
                 return;
             }
+            catch (RawRequestException ex)
+            {
+                ThrowTerminatingError(RawRequestParameters.ErrorRecordFor(ex, Path));
+                return;
+            }
             catch (Newtonsoft.Json.JsonException ex)
             {
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException("-Body cannot be converted to JSON: " + ex.Message, ex), "InvalidBody", ErrorCategory.InvalidArgument, Body));
@@ -108,13 +113,17 @@ namespace CaseOps.Cmdlets.Common
             {
                 WriteApiError(ex, context);
             }
+            catch (RawRequestException ex) when (ex.Problem == RawRequestProblem.NotAListing)
+            {
+                WriteError(RawRequestParameters.ErrorRecordFor(ex, request.Path));
+            }
+            catch (RawRequestException ex)
+            {
+                ThrowTerminatingError(RawRequestParameters.ErrorRecordFor(ex, Path));
+            }
             catch (ArgumentException ex)
             {
                 ThrowTerminatingError(new ErrorRecord(ex, "InvalidRequestArgument", ErrorCategory.InvalidArgument, Path));
-            }
-            catch (InvalidOperationException ex) when (All.IsPresent && !(ex is PSInvalidOperationException))
-            {
-                WriteError(new ErrorRecord(ex, "NotAListing", ErrorCategory.InvalidResult, request.Path));
             }
         }
 

@@ -10,8 +10,25 @@ namespace CaseOps.Cmdlets.Common
     /// <summary>Converts between JSON values and what PowerShell users read and write.</summary>
     internal static class PowerShellJson
     {
+        /// <summary>
+        /// Makes the models' plain JSON values PowerShell's: a JSON object becomes a PSCustomObject, in
+        /// what cmdlets write and in what the models' GetAdditionalProperties() and GetCustomFields()
+        /// return. Called when the module is imported; the models themselves know nothing of PowerShell
+        /// (docs/architecture.md, "Layers").
+        /// </summary>
+        public static void Install() => CaseOps.Json.PlainJson.ObjectBuilder = ToCustomObject;
+
         /// <summary>A JSON value as a PowerShell value: scalars as .NET values, arrays as object[], objects as PSCustomObject.</summary>
         public static object? ToPowerShell(JToken? token) => CaseOps.Json.PlainJson.ToPlain(token);
+
+        /// <summary>The fields of a JSON object, already plain, as a PSCustomObject.</summary>
+        internal static object ToCustomObject(IReadOnlyList<KeyValuePair<string, object?>> fields)
+        {
+            var result = new PSObject();
+            foreach (var field in fields)
+                result.Properties.Add(new PSNoteProperty(field.Key, field.Value));
+            return result;
+        }
 
         /// <summary>A PowerShell value (hashtable, PSCustomObject, array, scalar) as JSON.</summary>
         public static JToken FromPowerShell(object? value)

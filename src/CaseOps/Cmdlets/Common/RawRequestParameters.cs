@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using CaseOps.Generic;
 using Newtonsoft.Json;
 
 namespace CaseOps.Cmdlets.Common
@@ -62,6 +63,41 @@ namespace CaseOps.Cmdlets.Common
                 return text;
             var token = PowerShellJson.FromPowerShell(body);
             return JsonConvert.SerializeObject(token, Formatting.None, CaseOps.Http.NewtonsoftRestSerializer.Settings);
+        }
+
+        /// <summary>
+        /// The ErrorRecord for a request the engine refused, in words that name Invoke-CaseOpsRequest's
+        /// parameters (docs/architecture.md, "Layers"): a page that is not a list is NotAListing, anything
+        /// else InvalidRequestArgument.
+        /// </summary>
+        public static ErrorRecord ErrorRecordFor(RawRequestException ex, object? target)
+        {
+            var message = Message(ex);
+            return ex.Problem == RawRequestProblem.NotAListing
+                ? new ErrorRecord(new InvalidOperationException(message, ex), "NotAListing", ErrorCategory.InvalidResult, target)
+                : new ErrorRecord(new ArgumentException(message, ex), "InvalidRequestArgument", ErrorCategory.InvalidArgument, target);
+        }
+
+        private static string Message(RawRequestException ex)
+        {
+            switch (ex.Problem)
+            {
+                case RawRequestProblem.EmptyPath:
+                    return "-Path is empty; give a path below the connection's base URL, such as v1/cases/7 or tickets/12.";
+                case RawRequestProblem.AbsoluteUrl:
+                    return $"'{ex.Value}' is an absolute URL. -Path takes a path relative to the connection's base URL (such as v1/cases/7 or tickets/12), "
+                        + "so the connection's credentials are never sent to another host; to call another server, connect to it.";
+                case RawRequestProblem.NoResource:
+                    return "-Path names no resource; give a path below the connection's base URL, such as v1/cases or tickets.";
+                case RawRequestProblem.PagingNeedsGet:
+                    return "-All follows the paging of GET requests only.";
+                case RawRequestProblem.InvalidPageSize:
+                    return $"The query parameter {ex.Value} is not a page size: -All needs a whole number of at least 1.";
+                case RawRequestProblem.NotAListing:
+                    return $"{ex.Value} did not answer a list (a JSON array, or an object holding one), so -All cannot page it. Run it without -All.";
+                default:
+                    return ex.Message;
+            }
         }
 
         private static object? Unwrap(object? value) =>

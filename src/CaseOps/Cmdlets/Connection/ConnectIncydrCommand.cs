@@ -62,9 +62,7 @@ namespace CaseOps.Cmdlets.Connection
             catch (CaseOpsApiException ex)
             {
                 connection.Dispose();
-                var authFailed = ex.StatusCode == 401;
-                ThrowTerminatingError(new ErrorRecord(ex, authFailed ? "AuthenticationFailed" : "ConnectionFailed",
-                    authFailed ? ErrorCategory.AuthenticationError : ErrorCategory.ConnectionError, uri!.ToString()));
+                ThrowTerminatingError(ErrorRecordFactory.FromConnect(ex, uri!.ToString()));
             }
             ConnectionRegistry.Set(connection);
             WriteVerboseLine($"Connected to Incydr at {uri} as {clientId}; the token is valid until {connection.TokenExpiresAt:u}");
