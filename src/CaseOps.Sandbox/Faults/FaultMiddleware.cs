@@ -12,7 +12,7 @@ namespace CaseOps.Sandbox.Faults;
 /// scripted failures hit the very next request whatever its token. Download routes
 /// (<see cref="DropFaultTarget"/>) can also have their connection dropped mid-body
 /// (<see cref="FaultSettings.DropNextDownloads"/>), and any route can have its answer lost after it
-/// acted (<see cref="FaultSettings.LoseNextAnswers"/>).
+/// acted (<see cref="FaultSettings.LoseNextAnswers"/>) or its body rewritten (<see cref="FaultSettings.Rewrites"/>).
 /// </summary>
 public sealed class FaultMiddleware(RequestDelegate next, FaultSettings faults)
 {
@@ -40,6 +40,12 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultSettings faults)
             if (faults.TryTakeLostAnswer(context.Request.Method, context.Request.Path.Value ?? "/"))
             {
                 await LoseAnswerAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            if (faults.Rewrites.TryTake(context.Request) is { } rewrite)
+            {
+                await RewriteAnswerAsync(context, rewrite).ConfigureAwait(false);
                 return;
             }
 
@@ -86,6 +92,27 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultSettings faults)
         }
 
         context.Abort();
+    }
+
+    // The handler writes into a buffer; what goes out is the rewritten body with its own length, the
+    // status and other headers as the handler set them.
+    private async Task RewriteAnswerAsync(HttpContext context, Func<byte[], byte[]> rewrite)
+    {
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        var body = rewrite(buffer.ToArray());
+        context.Response.ContentLength = body.Length;
+        await original.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
 
     // Download routes get a body wrapper while a drop is pending; it decides on the first write

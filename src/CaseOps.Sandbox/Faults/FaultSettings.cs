@@ -22,6 +22,9 @@ public sealed class FaultSettings
     private string lostAnswerMethod = string.Empty;
     private string lostAnswerPath = string.Empty;
 
+    /// <summary>Answers whose body is rewritten after the handler ran (bad answers with status 200).</summary>
+    public AnswerRewrites Rewrites { get; } = new();
+
     /// <summary>Creates the knobs with all faults off.</summary>
     public FaultSettings(int seed = 42) => random = new Random(seed);
 
@@ -213,6 +216,8 @@ public sealed class FaultSettings
             dropAfterBytes = 0;
             lostAnswerCount = 0;
         }
+
+        Rewrites.Clear();
     }
 
     /// <summary>Decides the fate of one request (consumes a scripted failure or a random draw).</summary>

@@ -221,4 +221,26 @@ public sealed class FaultTests : IClassFixture<SandboxFixture>, IDisposable
         fixture.Host.Faults.Reset();
         Assert.Equal(0, fixture.Host.Faults.PendingLostAnswers);
     }
+
+    [Fact]
+    public async Task Rewrites_change_the_body_of_matching_answers_only_with_a_matching_length()
+    {
+        var rewrites = fixture.Host.Faults.Rewrites;
+        rewrites.AddJson(CaseOps.Sandbox.Faults.AnswerRewrites.Request("GET", "/v1/cases", ("pgNum", "2")),
+            json => { json!["cases"] = null; return json; });
+        rewrites.Add(CaseOps.Sandbox.Faults.AnswerRewrites.Request("GET", "/v1/cases/1"), body => body[..10], count: 2);
+
+        var other = await fixture.GetAsync("/v1/cases?pgNum=1&pgSize=2");
+        var nulled = await fixture.GetAsync("/v1/cases?pgNum=2&pgSize=2");
+        var cut = await fixture.GetAsync("/v1/cases/1");
+
+        Assert.Equal(2, other.Json.GetProperty("cases").GetArrayLength());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, nulled.Json.GetProperty("cases").ValueKind);
+        Assert.Equal(HttpStatusCode.OK, cut.Status);
+        Assert.Equal(10, cut.Text.Length);
+        Assert.Equal(1, rewrites.Pending); // the cut has one use left
+
+        fixture.Host.Faults.Reset();
+        Assert.Equal(0, rewrites.Pending);
+    }
 }
