@@ -36,8 +36,14 @@ namespace CaseOps.Connections
         public void Dispose()
         {
             IsClosed = true;
+            OnClosing();
             Api.Dispose();
             GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Stops work the connection runs for all its callers (the Zammad catalog's loads) before its client goes.</summary>
+        private protected virtual void OnClosing()
+        {
         }
     }
 }

@@ -31,7 +31,10 @@ namespace CaseOps.Connections
         /// <summary>The helpdesk's browser address, the base of each ticket's WebUrl.</summary>
         public Uri WebUri { get; }
 
-        /// <summary>Groups, states, priorities and agents, fetched once and used to turn names into ids.</summary>
+        /// <summary>
+        /// Groups, states, priorities and agents, fetched once and used to turn names into ids. Shared by every
+        /// caller of the connection; its loads end when the connection is closed (docs/architecture.md, "Connections").
+        /// </summary>
         internal ZammadCatalog Catalog { get; }
 
         /// <summary>
@@ -55,6 +58,8 @@ namespace CaseOps.Connections
                 throw;
             }
         }
+
+        private protected override void OnClosing() => Catalog.Dispose();
 
         private void SetAccount(long userId, string login)
         {

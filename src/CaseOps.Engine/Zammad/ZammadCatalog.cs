@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -7,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CaseOps.Connections;
 using CaseOps.Http;
+using CaseOps.Threading;
 using CaseOps.Zammad.Models;
 using RestSharp;
 
@@ -17,26 +17,94 @@ namespace CaseOps.Zammad
     /// so names resolve to ids without a request per ticket. A name not found triggers one reload
     /// (it may have been created since) before it is reported with the valid choices.
     /// </summary>
-    internal sealed class ZammadCatalog
+    /// <remarks>
+    /// A load is shared by every caller of the connection (commands, parallel runspaces, completers), so it
+    /// belongs to none of them (docs/architecture.md, "Connections"): it runs on the catalog's own token,
+    /// cancelled only when the connection is closed, and logs to a <see cref="RecordingRequestLog"/> whose
+    /// lines each caller that waited for it copies into its own log. A caller's token ends only its own wait.
+    /// A load that failed or was cancelled is forgotten, so the next caller loads again.
+    /// </remarks>
+    // The token source is cancelled, never disposed: a load started just before Dispose may still ask its
+    // token, and a source without a timer holds nothing that needs disposing.
+    internal sealed class ZammadCatalog : IDisposable
     {
         private readonly ZammadConnection _connection;
-        private readonly ConcurrentDictionary<CatalogKind, Task<IReadOnlyList<CatalogEntry>>> _tables =
-            new ConcurrentDictionary<CatalogKind, Task<IReadOnlyList<CatalogEntry>>>();
+        private readonly CancellationTokenSource _lifetime = new CancellationTokenSource();
+        private readonly object _gate = new object();
+        private readonly Dictionary<CatalogKind, SharedLoad> _tables = new Dictionary<CatalogKind, SharedLoad>();
+        private bool _disposed;
 
         public ZammadCatalog(ZammadConnection connection) => _connection = connection;
 
-        /// <summary>The table, from the cache or fetched now.</summary>
-        public Task<IReadOnlyList<CatalogEntry>> GetAsync(CatalogKind kind, IRequestLog log, CancellationToken cancellationToken)
+        /// <summary>
+        /// The table, from the cache or from the load running now (started by this call if none is). A caller
+        /// that waited for the load gets its log lines; <paramref name="cancellationToken"/> ends only this wait.
+        /// </summary>
+        public async Task<IReadOnlyList<CatalogEntry>> GetAsync(CatalogKind kind, IRequestLog log, CancellationToken cancellationToken)
         {
-            if (_tables.TryGetValue(kind, out var cached) && !cached.IsFaulted && !cached.IsCanceled)
-                return cached;
-            var loading = LoadAsync(kind, log, cancellationToken);
-            _tables[kind] = loading;
-            return loading;
+            cancellationToken.ThrowIfCancellationRequested();
+            var load = Join(kind);
+            if (load.Table.Status == TaskStatus.RanToCompletion)
+                return load.Table.Result;
+            if (log.IsDebugEnabled)
+                load.Log.EnableDebug();
+            try
+            {
+                return await TaskWaits.WaitAsync(load.Table, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (load.Table.IsCompleted)
+                    load.Log.CopyTo(log);
+            }
         }
 
         /// <summary>Forgets a table, e.g. after a state or priority was created, renamed or deleted.</summary>
-        public void Invalidate(CatalogKind kind) => _tables.TryRemove(kind, out _);
+        public void Invalidate(CatalogKind kind)
+        {
+            lock (_gate)
+                _tables.Remove(kind);
+        }
+
+        /// <summary>Cancels the loads still running; called when the connection is closed.</summary>
+        public void Dispose()
+        {
+            lock (_gate)
+            {
+                _disposed = true;
+                _tables.Clear();
+            }
+            _lifetime.Cancel();
+        }
+
+        /// <summary>The cached or running load of <paramref name="kind"/>, or a new one.</summary>
+        private SharedLoad Join(CatalogKind kind)
+        {
+            lock (_gate)
+            {
+                if (_disposed)
+                    throw new ObjectDisposedException(nameof(ZammadCatalog), "The connection was closed.");
+                if (_tables.TryGetValue(kind, out var current) && !current.Table.IsFaulted && !current.Table.IsCanceled)
+                    return current;
+                var log = new RecordingRequestLog();
+                var token = _lifetime.Token;
+                var load = new SharedLoad(Task.Run(() => LoadAsync(kind, log, token)), log);
+                _tables[kind] = load;
+                load.Table.ContinueWith(t => { _ = t.Exception; Forget(kind, load); }, CancellationToken.None,
+                    TaskContinuationOptions.NotOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                return load;
+            }
+        }
+
+        /// <summary>Drops a failed or cancelled load, unless a newer one replaced it already.</summary>
+        private void Forget(CatalogKind kind, SharedLoad load)
+        {
+            lock (_gate)
+            {
+                if (_tables.TryGetValue(kind, out var current) && current == load)
+                    _tables.Remove(kind);
+            }
+        }
 
         /// <summary>The id of <paramref name="reference"/>; throws <see cref="ZammadLookupException"/> for an unknown name.</summary>
         public async Task<long> ResolveAsync(CatalogKind kind, TicketReference reference, IRequestLog log, CancellationToken cancellationToken)
@@ -99,6 +167,20 @@ namespace CaseOps.Zammad
                     }).ConfigureAwait(false);
                     return agents.Select(u => new CatalogEntry(u.Id, u.Login, u.Active, u.Email)).ToList();
             }
+        }
+
+        /// <summary>One load of a table and the lines it logged.</summary>
+        private sealed class SharedLoad
+        {
+            public SharedLoad(Task<IReadOnlyList<CatalogEntry>> table, RecordingRequestLog log)
+            {
+                Table = table;
+                Log = log;
+            }
+
+            public Task<IReadOnlyList<CatalogEntry>> Table { get; }
+
+            public RecordingRequestLog Log { get; }
         }
 
         /// <summary>A row of a small lookup list that has no model of its own.</summary>

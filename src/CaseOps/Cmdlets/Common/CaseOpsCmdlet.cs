@@ -56,19 +56,44 @@ namespace CaseOps.Cmdlets.Common
             catch (OperationCanceledException) when (_cancellation.IsCancellationRequested) { throw new PipelineStoppedException(); }
         }
 
+        /// <summary>
+        /// Waits for <paramref name="task"/>, writing log lines as they come. Stop wakes the wait too; a task
+        /// still running half a second later is left behind (its failure observed) with
+        /// <see cref="PipelineStoppedException"/>, so a callee that ignores the token cannot keep Ctrl+C waiting
+        /// (docs/architecture.md, "From a cmdlet to the wire and back").
+        /// </summary>
         private void WaitPumping(Task task, Action? onTick = null)
         {
             var log = (PipelineRequestLog)RequestLog;
             if (!task.IsCompleted)
             {
                 task.ContinueWith(_ => log.Signal(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                while (!task.IsCompleted)
+                Stopwatch? sinceStop = null;
+                // Runs at once when the stop came before the wait began.
+                using (CancellationToken.Register(log.Signal))
                 {
-                    if (onTick == null)
-                        log.Wait();
-                    else if (!log.Wait(ProgressInterval))
-                        onTick();
-                    log.DrainTo(this);
+                    while (!task.IsCompleted)
+                    {
+                        if (CancellationToken.IsCancellationRequested)
+                        {
+                            if (sinceStop == null)
+                            {
+                                sinceStop = Stopwatch.StartNew();
+                                task.ContinueWith(t => _ = t.Exception, CancellationToken.None,
+                                    TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                            }
+                            // A callee that honours the token ends within moments, after its own clean-up.
+                            var grace = TimeSpan.FromMilliseconds(500) - sinceStop.Elapsed;
+                            if (grace <= TimeSpan.Zero)
+                                throw new PipelineStoppedException();
+                            _ = log.Wait(grace);
+                        }
+                        else if (onTick == null)
+                            log.Wait();
+                        else if (!log.Wait(ProgressInterval))
+                            onTick();
+                        log.DrainTo(this);
+                    }
                 }
             }
             log.DrainTo(this);

@@ -14,7 +14,9 @@ namespace CaseOps.Cmdlets.Tickets
 {
     /// <summary>
     /// Tab completion from the helpdesk itself, through -Connection or the session's default
-    /// connection. Completion must never hang or throw, so it gives up quietly after a moment.
+    /// connection. Completion must never hang or throw, so it gives up quietly after a moment. Giving up
+    /// ends only its own wait: a catalog load it started goes on for the next Tab and for commands that
+    /// wait on it (docs/architecture.md, "Connections").
     /// </summary>
     public abstract class ZammadCompleter : IArgumentCompleter
     {
