@@ -1,4 +1,3 @@
-using System;
 using CaseOps.Http;
 
 namespace CaseOps.Connections

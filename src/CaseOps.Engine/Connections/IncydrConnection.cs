@@ -1,4 +1,3 @@
-using System;
 using System.Security;
 using CaseOps.Http;
 using CaseOps.Incydr;

@@ -1,5 +1,3 @@
-using System;
-
 namespace CaseOps.Generic
 {
     /// <summary>What is wrong with a raw request or its paging.</summary>

@@ -1,10 +1,7 @@
-using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using System.Threading;
-using System.Threading.Tasks;
 using Polly;
 using RestSharp;
 

@@ -1,5 +1,3 @@
-using System;
-
 namespace CaseOps.Http
 {
     /// <summary>

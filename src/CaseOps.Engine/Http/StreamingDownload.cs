@@ -1,8 +1,6 @@
-using System;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
-using System.Threading;
 using RestSharp;
 
 namespace CaseOps.Http

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.IO;
-using System.Threading;
-using System.Threading.Tasks;
 using CaseOps.Connections;
 using CaseOps.Downloads;
 using CaseOps.Http;

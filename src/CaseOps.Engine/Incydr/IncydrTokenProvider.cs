@@ -1,10 +1,7 @@
-using System;
 using System.Linq;
 using System.Net;
 using System.Security;
 using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
 using CaseOps.Http;
 using Newtonsoft.Json;
 using RestSharp;

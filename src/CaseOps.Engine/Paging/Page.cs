@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace CaseOps.Paging
 {
     /// <summary>One page of a listing as the service parsed it.</summary>

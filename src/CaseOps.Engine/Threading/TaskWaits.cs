@@ -1,7 +1,3 @@
-using System;
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace CaseOps.Threading
 {
     /// <summary>Waiting on work that is not the waiter's own (netstandard2.0 has no Task.WaitAsync).</summary>

@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Threading;
-using System.Threading.Tasks;
 using CaseOps.Connections;
 using CaseOps.Downloads;
 using CaseOps.Http;

@@ -1,8 +1,5 @@
-using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using CaseOps.Connections;
 using CaseOps.Http;
 using CaseOps.Zammad.Models;

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using CaseOps.Http;
 using CaseOps.Zammad.Models;
 using Newtonsoft.Json.Linq;

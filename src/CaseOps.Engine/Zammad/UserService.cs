@@ -1,5 +1,3 @@
-using System.Threading;
-using System.Threading.Tasks;
 using CaseOps.Connections;
 using CaseOps.Http;
 using CaseOps.Zammad.Models;

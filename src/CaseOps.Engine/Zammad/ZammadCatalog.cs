@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using CaseOps.Connections;
 using CaseOps.Http;
 using CaseOps.Threading;

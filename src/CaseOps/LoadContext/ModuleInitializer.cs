@@ -1,6 +1,4 @@
-using System;
 using System.IO;
-using System.Management.Automation;
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;

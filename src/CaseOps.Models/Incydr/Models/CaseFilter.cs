@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace CaseOps.Incydr.Models
 {
     /// <summary>The listing filters and sort order of <c>GET /v1/cases</c>; null means "not filtered".</summary>

@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Management.Automation;
-using CaseOps.Cmdlets.Common;
 using CaseOps.Cmdlets.Tickets;
 using CaseOps.Http;
 using CaseOps.Zammad;

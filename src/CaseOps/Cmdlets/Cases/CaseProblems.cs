@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using CaseOps.Cmdlets.Common;
-
 namespace CaseOps.Cmdlets.Cases
 {
     /// <summary>What the Incydr cases API's problem codes mean to a user.</summary>

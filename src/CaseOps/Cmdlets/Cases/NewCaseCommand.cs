@@ -1,5 +1,3 @@
-using System.Management.Automation;
-using CaseOps.Cmdlets.Common;
 using CaseOps.Http;
 using CaseOps.Incydr;
 using CaseOps.Incydr.Models;

@@ -1,4 +1,3 @@
-using System;
 using CaseOps.Connections;
 using CaseOps.Http;
 using CaseOps.Zammad;

@@ -1,8 +1,5 @@
-using System;
 using System.Globalization;
 using System.Linq;
-using System.Management.Automation;
-using CaseOps.Cmdlets.Common;
 using CaseOps.Cmdlets.Tickets;
 using CaseOps.Http;
 using CaseOps.Zammad;

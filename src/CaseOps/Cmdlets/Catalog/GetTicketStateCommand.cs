@@ -1,5 +1,3 @@
-using System.Management.Automation;
-using CaseOps.Cmdlets.Common;
 using CaseOps.Zammad.Models;
 
 namespace CaseOps.Cmdlets.Catalog

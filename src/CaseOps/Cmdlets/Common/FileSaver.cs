@@ -1,9 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
-using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using CaseOps.Downloads;

@@ -1,4 +1,3 @@
-using System.Management.Automation;
 using CaseOps.Connections;
 
 namespace CaseOps.Cmdlets.Common

@@ -1,8 +1,5 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
 using Newtonsoft.Json.Linq;
 
 namespace CaseOps.Cmdlets.Common

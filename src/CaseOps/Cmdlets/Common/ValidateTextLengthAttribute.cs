@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace CaseOps.Cmdlets.Common
 {
     /// <summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Management.Automation;
 using System.Threading.Tasks;
 using CaseOps.Connections;
 

@@ -1,7 +1,4 @@
-using System;
-using System.Management.Automation;
 using System.Security;
-using CaseOps.Cmdlets.Common;
 using CaseOps.Connections;
 using CaseOps.Http;
 

@@ -1,6 +1,3 @@
-using System;
-using System.Management.Automation;
-using CaseOps.Cmdlets.Common;
 using CaseOps.Connections;
 
 namespace CaseOps.Cmdlets.Connection

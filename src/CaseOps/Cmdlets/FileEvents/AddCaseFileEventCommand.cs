@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
 using CaseOps.Cmdlets.Cases;
-using CaseOps.Cmdlets.Common;
 using CaseOps.Http;
 using CaseOps.Incydr;
 

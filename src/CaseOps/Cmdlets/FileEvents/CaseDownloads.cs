@@ -1,10 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using CaseOps.Cmdlets.Common;
 using CaseOps.Downloads;
 using CaseOps.Http;
 using CaseOps.Incydr;

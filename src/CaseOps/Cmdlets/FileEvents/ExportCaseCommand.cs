@@ -1,7 +1,4 @@
-using System;
 using System.IO;
-using System.Management.Automation;
-using CaseOps.Cmdlets.Common;
 using CaseOps.Cmdlets.Cases;
 using CaseOps.Incydr;
 

@@ -1,6 +1,4 @@
 using System.IO;
-using System.Management.Automation;
-using CaseOps.Cmdlets.Common;
 using CaseOps.Cmdlets.Cases;
 using CaseOps.Incydr;
 

@@ -1,5 +1,3 @@
-using CaseOps.Cmdlets.Common;
-
 namespace CaseOps.Cmdlets.FileEvents
 {
     internal static class FileEventProblems

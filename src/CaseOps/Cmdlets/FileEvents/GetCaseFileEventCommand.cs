@@ -1,7 +1,4 @@
-using System;
-using System.Management.Automation;
 using CaseOps.Cmdlets.Cases;
-using CaseOps.Cmdlets.Common;
 using CaseOps.Http;
 using CaseOps.Incydr;
 using CaseOps.Incydr.Models;

@@ -1,7 +1,5 @@
 using System.IO;
 using CaseOps.Http;
-using System.Management.Automation;
-using CaseOps.Cmdlets.Common;
 using CaseOps.Incydr;
 
 namespace CaseOps.Cmdlets.FileEvents

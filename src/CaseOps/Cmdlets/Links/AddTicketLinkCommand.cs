@@ -1,5 +1,3 @@
-using System.Management.Automation;
-using CaseOps.Cmdlets.Common;
 using CaseOps.Cmdlets.Tickets;
 using CaseOps.Zammad;
 using CaseOps.Zammad.Models;

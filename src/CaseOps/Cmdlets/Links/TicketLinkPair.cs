@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace CaseOps.Cmdlets.Links
 {
     /// <summary>The rule Add-TicketLink and Remove-TicketLink share about the two tickets they name.</summary>

@@ -1,6 +1,4 @@
 using System.Linq;
-using System.Management.Automation;
-using CaseOps.Cmdlets.Common;
 using CaseOps.Http;
 using CaseOps.Zammad;
 using CaseOps.Zammad.Models;

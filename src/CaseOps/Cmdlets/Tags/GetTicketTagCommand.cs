@@ -1,7 +1,4 @@
-using System;
 using System.Linq;
-using System.Management.Automation;
-using CaseOps.Cmdlets.Common;
 using CaseOps.Cmdlets.Tickets;
 using CaseOps.Http;
 using CaseOps.Zammad;

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Management.Automation;
-using CaseOps.Cmdlets.Common;
 using CaseOps.Zammad;
 using CaseOps.Zammad.Models;
 

@@ -1,7 +1,5 @@
-using System;
 using System.Threading;
 using System.Threading.Tasks;
-using CaseOps.Cmdlets.Common;
 using CaseOps.Cmdlets.Tickets;
 using CaseOps.Zammad;
 

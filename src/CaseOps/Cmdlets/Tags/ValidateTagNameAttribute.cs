@@ -1,5 +1,3 @@
-using System.Management.Automation;
-
 namespace CaseOps.Cmdlets.Tags
 {
     /// <summary>A tag name must have visible text and no comma (Zammad joins tag lists with commas).</summary>

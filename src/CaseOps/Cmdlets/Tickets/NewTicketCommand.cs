@@ -1,7 +1,4 @@
-using System;
 using System.Collections;
-using System.Management.Automation;
-using CaseOps.Cmdlets.Common;
 using CaseOps.Http;
 using CaseOps.Zammad;
 using CaseOps.Zammad.Models;

@@ -1,5 +1,4 @@
 using System.Collections;
-using CaseOps.Cmdlets.Common;
 using CaseOps.Zammad.Models;
 
 namespace CaseOps.Cmdlets.Tickets

@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using CaseOps.Cmdlets.Common;
 using CaseOps.Zammad.Models;
 using Newtonsoft.Json.Linq;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Management.Automation;
-using CaseOps.Cmdlets.Common;
 using CaseOps.Zammad;
 
 namespace CaseOps.Cmdlets.Tickets
