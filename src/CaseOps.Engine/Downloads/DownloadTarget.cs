@@ -74,15 +74,24 @@ namespace CaseOps.Downloads
             return new FileStream(_tempPath, FileMode.Create, FileAccess.Write, FileShare.None, 81920, FileOptions.SequentialScan);
         }
 
+        /// <summary>What was verified about the committed file (e.g. "verified Content-Length, size, sha256"), once committed.</summary>
+        public string? Verification { get; private set; }
+
         /// <summary>
         /// Streams the answer to <paramref name="request"/> into this target through the connection's
-        /// client (its auth, retries and logging), then renames it into place.
+        /// client (its auth, retries and logging), checks it against Content-Length and
+        /// <paramref name="expectation"/>, then renames it into place. A body that differs throws
+        /// <see cref="IntegrityCheckException"/> and leaves nothing at the target (the temporary file
+        /// goes on Dispose).
         /// </summary>
-        public async System.Threading.Tasks.Task<FileInfo> ReceiveAsync(ApiClient api, RestSharp.RestRequest request, StreamingDownloadProgress progress, IRequestLog log, System.Threading.CancellationToken cancellationToken)
+        public async Task<FileInfo> ReceiveAsync(ApiClient api, RestSharp.RestRequest request, StreamingDownloadProgress progress, IRequestLog log, DownloadExpectation? expectation, CancellationToken cancellationToken)
         {
-            var download = new StreamingDownload(Open, cancellationToken);
+            expectation ??= DownloadExpectation.None;
+            var download = new StreamingDownload(Open, cancellationToken, expectation);
             progress.Attach(download);
             await api.DownloadAsync(request, download, log, cancellationToken).ConfigureAwait(false);
+            var received = download.Received ?? throw new IOException("The download ended without a complete body.");
+            Verification = received.Verify(expectation);
             return Commit();
         }
 

@@ -9,23 +9,30 @@ namespace CaseOps.Http
     /// Writes a response body to a stream as it arrives, in a fixed buffer, instead of letting
     /// RestSharp buffer it: a 200 MB evidence file must not become a 200 MB byte array. Plugged into
     /// a request as its AdvancedResponseWriter, so authentication, retries and logging stay those of
-    /// every other request; each attempt reopens (and so truncates) the destination.
+    /// every other request; each attempt reopens (and so truncates) the destination. Hashes the body in
+    /// the same buffer when an expectation asks for them (docs/architecture.md, "Downloads").
     /// </summary>
     public sealed class StreamingDownload
     {
         private const int BufferSize = 81920;
         private readonly Func<string?, Stream> _openDestination;
         private readonly CancellationToken _cancellationToken;
+        private readonly Downloads.DownloadExpectation _expectation;
         private long _bytesReceived;
         private long _totalBytes = -1;
 
         /// <param name="openDestination">Opens the destination for one attempt, given the server's file name (or null); may throw to refuse it.</param>
         /// <param name="cancellationToken">Ends the copy between two reads.</param>
-        public StreamingDownload(Func<string?, Stream> openDestination, CancellationToken cancellationToken)
+        /// <param name="expectation">The size and hashes the API gave for the file; decides which hashes are computed.</param>
+        public StreamingDownload(Func<string?, Stream> openDestination, CancellationToken cancellationToken, Downloads.DownloadExpectation? expectation = null)
         {
             _openDestination = openDestination;
             _cancellationToken = cancellationToken;
+            _expectation = expectation ?? Downloads.DownloadExpectation.None;
         }
+
+        /// <summary>The body of the last attempt that arrived in full (as long as its Content-Length said), or null.</summary>
+        public Downloads.ReceivedBody? Received { get; private set; }
 
         /// <summary>Bytes written by the current attempt.</summary>
         public long BytesReceived => Interlocked.Read(ref _bytesReceived);
@@ -74,6 +81,7 @@ namespace CaseOps.Http
                 return response;
             }
 
+            Received = null;
             Interlocked.Exchange(ref _bytesReceived, 0);
             Interlocked.Exchange(ref _totalBytes, http.Content.Headers.ContentLength ?? -1);
             var disposition = http.Content.Headers.ContentDisposition;
@@ -92,6 +100,7 @@ namespace CaseOps.Http
             try
             {
                 using (destination)
+                using (var hashes = new Downloads.StreamingHashes(_expectation))
                 using (var body = http.Content.ReadAsStreamAsync().GetAwaiter().GetResult())
                 {
                     var buffer = new byte[BufferSize];
@@ -100,11 +109,14 @@ namespace CaseOps.Http
                     {
                         if (!TryWrite(destination, buffer, read))
                             return response; // the local side failed: Refusal says why, and no retry can help
+                        hashes.Append(buffer, read);
                         Interlocked.Add(ref _bytesReceived, read);
                     }
+                    if (TotalBytes is long expected && BytesReceived != expected)
+                        throw new IOException($"The server announced {expected} bytes but the body ended after {BytesReceived}.");
+                    var (sha256, md5) = hashes.Finish();
+                    Received = new Downloads.ReceivedBody(BytesReceived, TotalBytes, sha256, md5);
                 }
-                if (TotalBytes is long expected && BytesReceived != expected)
-                    throw new IOException($"The server announced {expected} bytes but the body ended after {BytesReceived}.");
                 return response;
             }
             catch (Exception ex) when (ex is IOException || ex is HttpRequestException)

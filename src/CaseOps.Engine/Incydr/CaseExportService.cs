@@ -15,11 +15,13 @@ namespace CaseOps.Incydr
     {
         private readonly ApiClient _api;
         private readonly IRequestLog _log;
+        private readonly CaseFileEventService _events;
 
         public CaseExportService(IncydrConnection connection, IRequestLog? log = null)
         {
             _api = connection.Api;
             _log = log ?? RequestLog.None;
+            _events = new CaseFileEventService(connection, _log);
         }
 
         public static string SummaryFileName(long caseNumber) => $"Case-{Text(caseNumber)}.pdf";
@@ -52,12 +54,27 @@ namespace CaseOps.Incydr
             return DownloadAsync(request, target, progress, cancellationToken);
         }
 
-        /// <summary>The source file Incydr captured for one event on the case.</summary>
-        public Task<FileInfo> SaveSourceAsync(long caseNumber, string eventId, DownloadTarget target, StreamingDownloadProgress progress, CancellationToken cancellationToken) =>
-            DownloadAsync(new RestRequest(CaseFileEventService.EventPath(caseNumber, eventId) + "/file"), target, progress, cancellationToken);
+        /// <summary>
+        /// The source file Incydr captured for one event on the case, checked against
+        /// <paramref name="expectation"/> (see <see cref="SourceExpectationAsync"/>) besides its Content-Length.
+        /// </summary>
+        public Task<FileInfo> SaveSourceAsync(long caseNumber, string eventId, DownloadTarget target, StreamingDownloadProgress progress, CancellationToken cancellationToken, DownloadExpectation? expectation = null) =>
+            DownloadAsync(new RestRequest(CaseFileEventService.EventPath(caseNumber, eventId) + "/file"), target, progress, cancellationToken, expectation);
 
-        private Task<FileInfo> DownloadAsync(RestRequest request, DownloadTarget target, StreamingDownloadProgress progress, CancellationToken cancellationToken) =>
-            target.ReceiveAsync(_api, request, progress, _log, cancellationToken);
+        /// <summary>
+        /// Reads the event to learn the size and hashes of its captured file (one GET of
+        /// <c>…/fileevent/{eventId}</c>); they describe the exact file the event saw
+        /// (docs/contracts/incydr.md, "Bodies" under Downloads).
+        /// </summary>
+        public async Task<DownloadExpectation> SourceExpectationAsync(long caseNumber, string eventId, CancellationToken cancellationToken) =>
+            ExpectationOf(await _events.GetAsync(caseNumber, eventId, cancellationToken).ConfigureAwait(false), eventId);
+
+        /// <summary>The size and hashes a file event gives for its file.</summary>
+        public static DownloadExpectation ExpectationOf(Models.FileEventDetail detail, string eventId) =>
+            new DownloadExpectation(detail.File?.SizeInBytes, detail.File?.Hash?.Sha256, detail.File?.Hash?.Md5, "file event " + eventId);
+
+        private Task<FileInfo> DownloadAsync(RestRequest request, DownloadTarget target, StreamingDownloadProgress progress, CancellationToken cancellationToken, DownloadExpectation? expectation = null) =>
+            target.ReceiveAsync(_api, request, progress, _log, expectation, cancellationToken);
 
         private static string CasePath(long caseNumber) => "v1/cases/" + Text(caseNumber);
 

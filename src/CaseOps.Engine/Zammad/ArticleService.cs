@@ -53,9 +53,13 @@ namespace CaseOps.Zammad
             return _api.SendAsync<TicketArticle>(request, _log, cancellationToken);
         }
 
-        /// <summary>Streams one attachment into <paramref name="target"/>.</summary>
-        public Task<FileInfo> SaveAttachmentAsync(long ticketId, long articleId, long attachmentId, DownloadTarget target, StreamingDownloadProgress progress, CancellationToken cancellationToken) =>
-            target.ReceiveAsync(_api, new RestRequest($"ticket_attachment/{Text(ticketId)}/{Text(articleId)}/{Text(attachmentId)}"), progress, _log, cancellationToken);
+        /// <summary>
+        /// Streams one attachment into <paramref name="target"/>, checked against its Content-Length
+        /// and <paramref name="expectedSize"/>, the article's <c>size</c> for it (null: not known).
+        /// </summary>
+        public Task<FileInfo> SaveAttachmentAsync(long ticketId, long articleId, long attachmentId, DownloadTarget target, StreamingDownloadProgress progress, CancellationToken cancellationToken, long? expectedSize = null) =>
+            target.ReceiveAsync(_api, new RestRequest($"ticket_attachment/{Text(ticketId)}/{Text(articleId)}/{Text(attachmentId)}"), progress, _log,
+                new DownloadExpectation(expectedSize, null, null, "the article"), cancellationToken);
 
         private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
     }

@@ -10,26 +10,26 @@ namespace CaseOps.Sandbox.Incydr.FileEvents;
 /// </summary>
 public static class FileEventDocument
 {
-    /// <summary>Serializes <paramref name="record"/>; <paramref name="sizeInBytes"/> is the current source file length.</summary>
-    public static byte[] ToUtf8(FileEventRecord record, long sizeInBytes)
+    /// <summary>Serializes <paramref name="record"/>; <paramref name="source"/> is the current source file's length and hashes.</summary>
+    public static byte[] ToUtf8(FileEventRecord record, SourceFileFacts source)
     {
         using var buffer = new MemoryStream(4096);
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = SandboxJson.Options.Encoder }))
         {
-            Write(json, record, sizeInBytes);
+            Write(json, record, source);
         }
 
         return buffer.ToArray();
     }
 
     /// <summary>Writes the document as one JSON object.</summary>
-    public static void Write(Utf8JsonWriter json, FileEventRecord record, long sizeInBytes)
+    public static void Write(Utf8JsonWriter json, FileEventRecord record, SourceFileFacts source)
     {
         json.WriteStartObject();
         json.WriteString("@timestamp", FileEventTime.Format(record.Timestamp));
         WriteEvent(json, record);
         WriteUser(json, record);
-        WriteFile(json, record, sizeInBytes);
+        WriteFile(json, record, source);
         WriteSource(json, record);
         WriteDestination(json, record);
         WriteProcess(json, record);
@@ -65,7 +65,7 @@ public static class FileEventDocument
         json.WriteEndObject();
     }
 
-    private static void WriteFile(Utf8JsonWriter json, FileEventRecord record, long sizeInBytes)
+    private static void WriteFile(Utf8JsonWriter json, FileEventRecord record, SourceFileFacts source)
     {
         var kind = record.Kind;
         json.WriteStartObject("file");
@@ -79,13 +79,13 @@ public static class FileEventDocument
         json.WriteString("mimeType", kind.MimeType);
         json.WriteString("mimeTypeByBytes", kind.MimeType);
         json.WriteString("mimeTypeByExtension", kind.MimeType);
-        json.WriteNumber("sizeInBytes", sizeInBytes);
+        json.WriteNumber("sizeInBytes", source.Size);
         json.WriteString("owner", record.User.Username.Split('@')[0]);
         json.WriteString("created", FileEventTime.Format(record.Created));
         json.WriteString("modified", FileEventTime.Format(record.Modified));
         json.WriteStartObject("hash");
-        json.WriteString("md5", record.Md5);
-        json.WriteString("sha256", record.Sha256);
+        json.WriteString("md5", source.Md5);
+        json.WriteString("sha256", source.Sha256);
         json.WriteNull("md5Error");
         json.WriteNull("sha256Error");
         json.WriteEndObject();
@@ -180,12 +180,12 @@ public static class FileEventDocument
         json.WriteStartObject("removableMedia");
         json.WriteString("vendor", destination.Name.Split(' ')[0]);
         json.WriteString("name", destination.Name);
-        json.WriteString("serialNumber", record.Md5[..12].ToUpperInvariant());
+        json.WriteString("serialNumber", record.MediaSerial[..12].ToUpperInvariant());
         json.WriteNumber("capacity", 64_000_000_000L);
         json.WriteString("busType", "USB");
         json.WriteString("mediaName", destination.Name + " USB Device");
         StringArray(json, "volumeName", ["USBDRIVE"]);
-        StringArray(json, "partitionId", [record.Sha256[..8] + "-" + record.Sha256[8..12]]);
+        StringArray(json, "partitionId", [record.PartitionSeed[..8] + "-" + record.PartitionSeed[8..12]]);
         json.WriteEndObject();
     }
 

@@ -55,11 +55,14 @@ public sealed record FileEventRecord
     /// <summary>File modification time (UTC).</summary>
     public required DateTime Modified { get; init; }
 
-    /// <summary>MD5 of the file as reported (hex). Not the hash of the generated download bytes.</summary>
-    public required string Md5 { get; init; }
+    /// <summary>
+    /// Random hex (32 digits) the removable-media serial number is cut from. The reported hashes are
+    /// not stored: they are computed from the served bytes (<see cref="FileEventStore.SourceFactsOf"/>).
+    /// </summary>
+    public required string MediaSerial { get; init; }
 
-    /// <summary>SHA-256 of the file as reported (hex). Not the hash of the generated download bytes.</summary>
-    public required string Sha256 { get; init; }
+    /// <summary>Random hex (64 digits) the removable-media partition id is cut from.</summary>
+    public required string PartitionSeed { get; init; }
 
     /// <summary>Archive id when the file is itself an archive, else null.</summary>
     public string? ArchiveId { get; init; }

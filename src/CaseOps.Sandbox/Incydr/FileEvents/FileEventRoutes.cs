@@ -92,7 +92,7 @@ internal sealed class FileEventRoutes(IncydrApi api)
         var record = CaseRoutes.Existing(api, number);
 
         var fileEvent = EventProblems.OnCase(api.FileEvents, record.Number, eventId);
-        return Results.Bytes(FileEventDocument.ToUtf8(fileEvent, api.FileEvents.SourceSizeOf(eventId)), "application/json; charset=utf-8");
+        return Results.Bytes(FileEventDocument.ToUtf8(fileEvent, api.FileEvents.SourceFactsOf(eventId)), "application/json; charset=utf-8");
     }
 
     private IResult Remove(string number, string eventId)

@@ -20,6 +20,7 @@ public sealed class FileEventStore
     private readonly Dictionary<string, int> indexById;
     private readonly Dictionary<long, List<int>> byCase = [];
     private readonly Dictionary<string, long> sizeOverrides = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceFileFacts> factsCache = new(StringComparer.Ordinal);
     private readonly long defaultSourceSize;
 
     /// <summary>Creates the store over a fixed pool.</summary>
@@ -98,6 +99,30 @@ public sealed class FileEventStore
         {
             return sizeOverrides.TryGetValue(eventId, out var size) ? size : defaultSourceSize;
         }
+    }
+
+    /// <summary>
+    /// The event's source file as its event reports it: the current length and the hashes of the bytes
+    /// served at that length. Computed once per id and length (a 200 MB file takes about a second).
+    /// </summary>
+    public SourceFileFacts SourceFactsOf(string eventId)
+    {
+        var size = SourceSizeOf(eventId);
+        lock (gate)
+        {
+            if (factsCache.TryGetValue(eventId, out var known) && known.Size == size)
+            {
+                return known;
+            }
+        }
+
+        var facts = SourceFileFacts.Compute(eventId, size);
+        lock (gate)
+        {
+            factsCache[eventId] = facts;
+        }
+
+        return facts;
     }
 
     /// <summary>

@@ -28,10 +28,11 @@ namespace CaseOps.Cmdlets.Common
         /// <summary>
         /// Downloads <paramref name="what"/> to <paramref name="path"/> (the current folder when null) and writes
         /// the FileInfo, or an error for this item. A missing or read-only folder stops the command.
+        /// <c>integrityAdvice</c> says what to do about a body that fails its check, beyond fetching it again (null: nothing more).
         /// </summary>
         public void Save(string? path, bool force, string what, string defaultFileName,
             Func<DownloadTarget, StreamingDownloadProgress, CancellationToken, Task<FileInfo>> start,
-            Func<CaseOpsApiException, ErrorRecord> describeApiError)
+            Func<CaseOpsApiException, ErrorRecord> describeApiError, string? integrityAdvice = null)
         {
             var fullPath = _cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path ?? ".");
             if (!_cmdlet.ShouldProcess(fullPath, "Save " + what))
@@ -67,7 +68,7 @@ namespace CaseOps.Cmdlets.Common
                 {
                     var file = _cmdlet.Await(start(target, progress, _cmdlet.CancellationToken), () => shown |= ShowProgress(record, progress, watch.Elapsed));
                     _written.Add(file.FullName);
-                    _cmdlet.WriteVerboseLine($"Saved {what} to {file.FullName} ({file.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes)");
+                    _cmdlet.WriteVerboseLine($"Saved {what} to {file.FullName} ({file.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes, {target.Verification})");
                     _cmdlet.WriteObject(file);
                 }
                 catch (DownloadRefusedException ex)
@@ -77,6 +78,10 @@ namespace CaseOps.Cmdlets.Common
                 catch (DownloadTargetException ex)
                 {
                     _cmdlet.WriteError(FileExists(ex, ex.Problem, ex.Path));
+                }
+                catch (IntegrityCheckException ex)
+                {
+                    _cmdlet.WriteError(IntegrityCheckFailed(ex, what, target.FinalPath ?? fullPath, integrityAdvice));
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {
@@ -115,6 +120,18 @@ namespace CaseOps.Cmdlets.Common
             _cmdlet.WriteProgress(record);
             return true;
         }
+
+        // The server said the body was complete, yet it is not the file the API described: a proxy or
+        // the server altered it. Nothing is kept (docs/architecture.md, "Downloads").
+        private static ErrorRecord IntegrityCheckFailed(IntegrityCheckException ex, string what, string path, string? advice) =>
+            new ErrorRecord(ex, "IntegrityCheckFailed", ErrorCategory.InvalidResult, path)
+            {
+                ErrorDetails = new ErrorDetails($"The {what} downloaded for '{path}' failed its integrity check, so nothing was saved: {ex.Message}")
+                {
+                    RecommendedAction = "Run the command again to download it again; if it fails the same way, the server or a proxy on the way alters the file."
+                        + (advice == null ? string.Empty : " " + advice),
+                },
+            };
 
         private static ErrorRecord FileExists(Exception ex, DownloadProblem problem, string path) =>
             new ErrorRecord(ex, "FileExists", ErrorCategory.ResourceExists, path)

@@ -32,14 +32,14 @@ namespace CaseOps.Cmdlets.FileEvents
 
         /// <summary>Downloads <paramref name="what"/> of case <paramref name="caseNumber"/> into <paramref name="path"/> and writes the FileInfo, or an error for this item.</summary>
         public void Save(long caseNumber, string? path, bool force, string what, string defaultFileName, Func<CaseOpsApiException, ErrorRecord> describeApiError,
-            Func<DownloadTarget, StreamingDownloadProgress, CancellationToken, Task<FileInfo>> start)
+            Func<DownloadTarget, StreamingDownloadProgress, CancellationToken, Task<FileInfo>> start, string? integrityAdvice = null)
         {
             if (_casesSaved != null && !_casesSaved.Add(caseNumber))
             {
                 _cmdlet.WriteVerboseLine($"Case {caseNumber} was saved already by this command");
                 return;
             }
-            (_saver ??= new FileSaver(_cmdlet)).Save(path, force, what, defaultFileName, start, describeApiError);
+            (_saver ??= new FileSaver(_cmdlet)).Save(path, force, what, defaultFileName, start, describeApiError, integrityAdvice);
         }
 
         /// <summary>An API failure about the case as a whole, mapped as the case cmdlets map it.</summary>

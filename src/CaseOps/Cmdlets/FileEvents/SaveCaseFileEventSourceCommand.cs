@@ -31,15 +31,39 @@ namespace CaseOps.Cmdlets.FileEvents
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>
+        /// The event's FileAvailability (piped events from Get-CaseFileEvent bind theirs): decides what
+        /// the download is checked against. Unknown when omitted.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? FileAvailability { get; set; }
+
         protected override void ProcessRecord()
         {
             var eventId = EventId!.Trim();
+            var caseNumber = CaseNumber;
+            var readEvent = ChecksAgainstEvent(FileAvailability);
             // Each event has its own file: a case piped with several events saves each of them.
             var downloads = _downloads ??= new CaseDownloads(this, oncePerCase: false);
-            downloads.Save(CaseNumber, Path, Force, "source file", CaseExportService.SourceFileName(CaseNumber, eventId),
-                ex => NotCaptured(ex) ?? ErrorRecordFactory.FromApi(ex, FileEventProblems.About(CaseNumber, eventId)),
-                (target, progress, ct) => downloads.Exports.SaveSourceAsync(CaseNumber, eventId, target, progress, ct));
+            downloads.Save(caseNumber, Path, Force, "source file", CaseExportService.SourceFileName(caseNumber, eventId),
+                ex => NotCaptured(ex) ?? ErrorRecordFactory.FromApi(ex, FileEventProblems.About(caseNumber, eventId)),
+                async (target, progress, ct) =>
+                {
+                    var expectation = readEvent ? await downloads.Exports.SourceExpectationAsync(caseNumber, eventId, ct).ConfigureAwait(false) : null;
+                    return await downloads.Exports.SaveSourceAsync(caseNumber, eventId, target, progress, ct, expectation).ConfigureAwait(false);
+                },
+                readEvent ? RecentFileAdvice : null);
         }
+
+        private const string RecentFileAdvice =
+            "If the event's FileAvailability is RECENT_FILE_AVAILABLE, Incydr serves a newer version of the file than the event describes: pipe the event from Get-CaseFileEvent, or pass -FileAvailability RECENT_FILE_AVAILABLE, to check only its Content-Length.";
+
+        // The event's size and hashes describe the exact file it saw (docs/architecture.md,
+        // "Downloads"): read them when that is the file served or when nobody said otherwise. A
+        // recent version has other bytes, and an event without a captured file has none, so the
+        // extra request would tell nothing.
+        private static bool ChecksAgainstEvent(string? availability) =>
+            string.IsNullOrWhiteSpace(availability) || string.Equals(availability!.Trim(), "EXACT_FILE_AVAILABLE", StringComparison.OrdinalIgnoreCase);
 
         // Incydr answers 404 both for an unknown event and for one whose file was never captured;
         // only its message tells them apart, and the second deserves its own error.
