@@ -38,10 +38,12 @@ BeforeAll {
             $parts.Add($Item.ToString())
             $parts.Add($Item.Exception.ToString())   # inner exceptions included
             $parts.Add(($Item.Exception | Format-List * -Force | Out-String -Width 400))
-            $parts.Add("$($Item.ErrorDetails.Message) $($Item.ErrorDetails.RecommendedAction)")
-            $parts.Add("$($Item.TargetObject)")
-            $parts.Add(($Item.TargetObject | Format-List * -Force | Out-String -Width 400))
-            $parts.Add($Item.InvocationInfo.Line)
+            if ($Item.ErrorDetails) { $parts.Add("$($Item.ErrorDetails.Message) $($Item.ErrorDetails.RecommendedAction)") }
+            if ($null -ne $Item.TargetObject) {
+                $parts.Add("$($Item.TargetObject)")
+                $parts.Add(($Item.TargetObject | Format-List * -Force | Out-String -Width 400))
+            }
+            if ($Item.InvocationInfo) { $parts.Add($Item.InvocationInfo.Line) }
         }
         elseif ($Item -isnot [System.Management.Automation.InformationalRecord]) {
             $parts.Add(($Item | Format-List * -Force | Out-String -Width 400))
