@@ -60,6 +60,8 @@ AfterAll {
 
 Describe 'Secrets with -Verbose -Debug, in every stream, $Error and the transcript' {
     BeforeAll {
+        # Errors are part of what is searched; build.ps1 runs the suite with 'Stop'.
+        $ErrorActionPreference = 'Continue'
         $script:Work = Join-Path $TestDrive 'work'
         $null = New-Item -ItemType Directory -Path $Work
         $script:Attachment = Join-Path $TestDrive 'note.txt'
@@ -151,7 +153,8 @@ Describe 'Secrets with -Verbose -Debug, in every stream, $Error and the transcri
         Start-Transcript -Path $Transcript -IncludeInvocationHeader | Out-Null
         try {
             foreach ($step in $steps) {
-                $all = @(& $step.Script *>&1)
+                try { $all = @(& $step.Script *>&1) }
+                catch { $all = @($_) }   # a terminating error is output too
                 # Out-Host: the records reach the host, so the transcript holds them as a user's console would.
                 $all | Out-Host
                 foreach ($item in $all) {
