@@ -49,6 +49,18 @@ namespace CaseOps.Connections
                 connection.SetAccount(me.Id, me.Login);
                 return connection;
             }
+            catch (CaseOpsApiException ex) when (ex.StatusCode == 404)
+            {
+                // users/me exists for every account, so a 404 means no Zammad API at this address (docs/architecture.md, "Errors").
+                connection.Dispose();
+                throw new CaseOpsApiException(
+                    $"There is no Zammad API at {options.BaseUri}: {ex.Method} {ex.Resource} answered 404. The address is the helpdesk's, such as https://helpdesk.example.com (api/v1 is added when it is missing)."
+                    + (ex.RequestId == null ? string.Empty : " Request id: " + ex.RequestId + "."),
+                    ex.StatusCode, ex.ErrorCode, ex.ServerMessage, ex.RequestId, ex.Method, ex.Resource, ex)
+                {
+                    ApiNotFound = true,
+                };
+            }
             catch
             {
                 connection.Dispose();

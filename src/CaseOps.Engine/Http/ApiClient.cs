@@ -150,6 +150,8 @@ namespace CaseOps.Http
         {
             if (authenticate && Authenticator != null)
                 await Authenticator.AuthenticateAsync(request, log, cancellationToken).ConfigureAwait(false);
+            if (HeaderValues.FirstInvalid(request) is { } invalid)
+                throw NotSent(request, invalid.Name, invalid.Problem); // not a transport failure: never retried
             request.AddOrUpdateHeader(RequestIdHeader, Guid.NewGuid().ToString("N"));
 
             var watch = Stopwatch.StartNew();
@@ -188,7 +190,7 @@ namespace CaseOps.Http
         {
             var method = request.Method.ToString().ToUpperInvariant();
             var status = (int)response.StatusCode;
-            var requestId = HeaderValue(response, RequestIdHeader)
+            var requestId = ServerText.Cap(HeaderValue(response, RequestIdHeader), 200)
                 ?? request.Parameters.OfType<HeaderParameter>().FirstOrDefault(p => p.Name == RequestIdHeader)?.Value?.ToString();
             var (code, serverMessage) = status == 0 ? (null, null) : ApiErrorParser.Parse(response.Content);
 
@@ -196,12 +198,12 @@ namespace CaseOps.Http
             var outcomeUnknown = overrideMessage == null && check != null && RepeatPolicy.Of(request).LeavesOutcomeUnknown(response);
             string message;
             if (overrideMessage != null)
-                message = overrideMessage;
+                message = ServerText.Cap(overrideMessage)!;
             else if (outcomeUnknown)
                 message = OutcomeUnknownMessage(request, method, response, check!);
             else if (status == 0)
                 message = string.Format(CultureInfo.InvariantCulture, "{0} could not be reached for {1} {2} ({3}).",
-                    ServiceName, method, request.Resource, response.ErrorMessage ?? response.ResponseStatus.ToString());
+                    ServiceName, method, request.Resource, ServerText.Cap(response.ErrorMessage) ?? response.ResponseStatus.ToString());
             else
                 message = string.Format(CultureInfo.InvariantCulture, "{0} answered {1} {2} to {3} {4}{5}.",
                     ServiceName, status, response.StatusCode, method, request.Resource,
@@ -215,12 +217,21 @@ namespace CaseOps.Http
             };
         }
 
+        private CaseOpsApiException NotSent(RestRequest request, string header, string problem)
+        {
+            var method = request.Method.ToString().ToUpperInvariant();
+            return new CaseOpsApiException($"{method} {request.Resource} was not sent to {ServiceName}: {problem}.", 0, null, null, null, method, request.Resource)
+            {
+                InvalidHeader = header,
+            };
+        }
+
         // A request that is not safe to repeat was not sent again, so only the user can find out
         // whether it took effect (docs/architecture.md, "Retries").
         private string OutcomeUnknownMessage(RestRequest request, string method, RestResponse response, string check) =>
             string.Format(CultureInfo.InvariantCulture,
                 "{0} did not answer {1} {2} ({3}). The request may have reached {0} and taken effect; it is not safe to repeat, so it was not sent again, and its outcome is unknown. {4}",
-                ServiceName, method, request.Resource, response.ErrorMessage ?? response.ResponseStatus.ToString(), check);
+                ServiceName, method, request.Resource, ServerText.Cap(response.ErrorMessage) ?? response.ResponseStatus.ToString(), check);
 
         private static string? HeaderValue(RestResponse response, string name) =>
             response.Headers?.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase))?.Value?.ToString();

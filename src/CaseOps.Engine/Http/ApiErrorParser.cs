@@ -5,7 +5,8 @@ namespace CaseOps.Http
     /// <summary>
     /// Reads the error text out of the body shapes the supported APIs use:
     /// Incydr <c>{"problem","description"}</c>, Spring <c>{"error","message"}</c>,
-    /// Zammad <c>{"error","error_human"}</c>.
+    /// Zammad <c>{"error","error_human"}</c>. Both come back capped (<see cref="ServerText"/>): they go
+    /// into messages.
     /// </summary>
     internal static class ApiErrorParser
     {
@@ -22,7 +23,7 @@ namespace CaseOps.Http
 
             var code = Text(json, "problem");
             var message = Text(json, "error_human") ?? Text(json, "description") ?? Text(json, "message") ?? Text(json, "error");
-            return (code, message);
+            return (ServerText.Cap(code), ServerText.Cap(message));
         }
 
         private static string? Text(JObject json, string name)

@@ -8,7 +8,7 @@ namespace CaseOps.Http
     {
         public CaseOpsApiException(string message, int statusCode, string? errorCode, string? serverMessage,
             string? requestId, string method, string resource, Exception? innerException = null)
-            : base(message, innerException)
+            : base(ServerText.Cap(message, ServerText.MaxMessageLength), innerException)
         {
             StatusCode = statusCode;
             ErrorCode = errorCode;
@@ -48,6 +48,18 @@ namespace CaseOps.Http
         /// it came, never rewritten to steer the error mapping.
         /// </summary>
         public bool CredentialsRefused { get; internal set; }
+
+        /// <summary>
+        /// The address answered 404 where the service's API must be (Zammad's users/me, Incydr's token
+        /// endpoint): there is no such API there, the URL is wrong (docs/architecture.md, "Errors").
+        /// </summary>
+        public bool ApiNotFound { get; internal set; }
+
+        /// <summary>
+        /// The request was not sent: the value of this header has a character HTTP cannot carry (only
+        /// printable ASCII can be sent). Null for requests that were sent.
+        /// </summary>
+        public string? InvalidHeader { get; internal set; }
 
         /// <summary>The answer as it came (status, headers, body), when one came; for callers that want it raw.</summary>
         internal RestSharp.RestResponse? Response { get; set; }

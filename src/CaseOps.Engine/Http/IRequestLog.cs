@@ -16,9 +16,28 @@ namespace CaseOps.Http
         bool IsDebugEnabled { get; }
     }
 
+    /// <summary>
+    /// A log that can also warn: something went wrong and CaseOps went on another way the user should know
+    /// about (a token renewal failed and the current token is used). A separate interface, so logs that
+    /// only know <see cref="IRequestLog"/> keep working; they get the warning as a verbose line.
+    /// </summary>
+    public interface IRequestWarningLog
+    {
+        void Warning(string message);
+    }
+
     public static class RequestLog
     {
         public static IRequestLog None { get; } = new NullRequestLog();
+
+        /// <summary>Writes a warning where <paramref name="log"/> can show one, else a verbose line.</summary>
+        public static void Warning(this IRequestLog log, string message)
+        {
+            if (log is IRequestWarningLog warnings)
+                warnings.Warning(message);
+            else
+                log.Verbose("WARNING: " + message);
+        }
 
         private sealed class NullRequestLog : IRequestLog
         {

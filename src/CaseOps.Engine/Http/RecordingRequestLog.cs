@@ -8,9 +8,9 @@ namespace CaseOps.Http
     /// log afterwards, so no caller's pipeline receives another's lines and none misses the requests its
     /// answer came from.
     /// </summary>
-    internal sealed class RecordingRequestLog : IRequestLog
+    internal sealed class RecordingRequestLog : IRequestLog, IRequestWarningLog
     {
-        private readonly ConcurrentQueue<(bool Debug, string Text)> _lines = new ConcurrentQueue<(bool, string)>();
+        private readonly ConcurrentQueue<(LogLine Kind, string Text)> _lines = new ConcurrentQueue<(LogLine, string)>();
         private volatile bool _debugEnabled;
 
         /// <summary>False until a waiter that wants bodies (<c>-Debug</c>) arrives; the Http core asks per request.</summary>
@@ -18,21 +18,27 @@ namespace CaseOps.Http
 
         public void EnableDebug() => _debugEnabled = true;
 
-        public void Verbose(string message) => _lines.Enqueue((false, message));
+        public void Verbose(string message) => _lines.Enqueue((LogLine.Verbose, message));
 
         public void Debug(string message)
         {
             if (_debugEnabled)
-                _lines.Enqueue((true, message));
+                _lines.Enqueue((LogLine.Debug, message));
         }
+
+        public void Warning(string message) => _lines.Enqueue((LogLine.Warning, message));
+
+        private enum LogLine { Verbose, Debug, Warning }
 
         /// <summary>Writes the lines recorded so far to <paramref name="log"/> (debug lines only where it wants them).</summary>
         public void CopyTo(IRequestLog log)
         {
-            foreach (var (debug, text) in _lines)
+            foreach (var (kind, text) in _lines)
             {
-                if (!debug)
+                if (kind == LogLine.Verbose)
                     log.Verbose(text);
+                else if (kind == LogLine.Warning)
+                    log.Warning(text);
                 else if (log.IsDebugEnabled)
                     log.Debug(text);
             }

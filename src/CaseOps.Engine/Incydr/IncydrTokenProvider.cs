@@ -32,6 +32,9 @@ namespace CaseOps.Incydr
 
         public DateTimeOffset? ExpiresAt => _current?.ExpiresAt;
 
+        /// <summary>The time the token's expiry and renewal are measured with; tests move it forward.</summary>
+        internal Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+
         public string? TenantId => _current?.TenantId;
 
         public async Task AuthenticateAsync(RestRequest request, IRequestLog log, CancellationToken cancellationToken)
@@ -57,22 +60,45 @@ namespace CaseOps.Incydr
         public async Task<TokenState> GetTokenAsync(IRequestLog log, CancellationToken cancellationToken)
         {
             var token = _current;
-            if (token != null && !token.IsDue)
+            if (token != null && !token.IsDue(Clock()))
                 return token;
             await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 token = _current;
-                if (token == null || token.IsDue)
-                {
-                    if (token != null)
-                        log.Verbose("Incydr token is due for renewal; fetching a new one");
+                if (token == null)
                     token = _current = await FetchAsync(log, cancellationToken).ConfigureAwait(false);
-                }
+                else if (token.IsDue(Clock()))
+                    token = _current = await RenewAsync(token, log, cancellationToken).ConfigureAwait(false);
                 return token;
             }
             finally { _gate.Release(); }
         }
+
+        // A token is renewed before it expires (RenewalMargin); while it is still valid, a failed renewal
+        // costs nothing but a warning: the current token is used and renewal tried again a little later
+        // (docs/architecture.md, "Errors").
+        private async Task<TokenState> RenewAsync(TokenState current, IRequestLog log, CancellationToken cancellationToken)
+        {
+            log.Verbose("Incydr token is due for renewal; fetching a new one");
+            try
+            {
+                return await FetchAsync(log, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CaseOpsApiException ex) when (current.ExpiresAt - Clock() > StillUsable)
+            {
+                var now = Clock();
+                var retryAt = now + TimeSpan.FromTicks(Math.Min(RenewalRetryDelay.Ticks, (current.ExpiresAt - now).Ticks / 2));
+                log.Warning($"Renewing the Incydr access token failed, so the current one is used; it is valid until {current.ExpiresAt:u}, and renewal is tried again after {retryAt:u}. {ex.Message}");
+                return current.RenewNoSoonerThan(retryAt);
+            }
+        }
+
+        // Left of a token's life for it to be worth using instead of failing the request.
+        private static readonly TimeSpan StillUsable = TimeSpan.FromSeconds(5);
+
+        // How long a failed renewal waits before the next try, so every request does not ask the token endpoint again.
+        private static readonly TimeSpan RenewalRetryDelay = TimeSpan.FromSeconds(15);
 
         private async Task<TokenState> FetchAsync(IRequestLog log, CancellationToken cancellationToken)
         {
@@ -80,11 +106,22 @@ namespace CaseOps.Incydr
             var request = new ApiRequest("v1/oauth", Method.Post, RepeatPolicy.Repeatable);
             request.AddHeader("Authorization", Connections.SecureText.BasicHeader(_clientId, _clientSecret));
             request.AddQueryParameter("grant_type", "client_credentials");
-            var requestedAt = DateTimeOffset.UtcNow;
+            var requestedAt = Clock();
             RestResponse response;
             try
             {
                 response = await _api.SendUnauthenticatedAsync(request, log, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CaseOpsApiException ex) when (ex.StatusCode == 404)
+            {
+                // No token endpoint here: the address is not an Incydr API (docs/architecture.md, "Errors").
+                throw new CaseOpsApiException(
+                    $"There is no Incydr API at {_api.Options.BaseUri}: its token endpoint ({ex.Method} {ex.Resource}) answered 404. The address is the tenant's API address, such as https://api.us.code42.com."
+                    + (ex.RequestId == null ? string.Empty : " Request id: " + ex.RequestId + "."),
+                    ex.StatusCode, ex.ErrorCode, ex.ServerMessage, ex.RequestId, ex.Method, ex.Resource, ex)
+                {
+                    ApiNotFound = true,
+                };
             }
             catch (CaseOpsApiException ex) when (ex.StatusCode == 401 || ex.StatusCode == 400 || ex.StatusCode == 403)
             {
@@ -129,10 +166,15 @@ namespace CaseOps.Incydr
         internal sealed class TokenState
         {
             public TokenState(string accessToken, DateTimeOffset expiresAt, TimeSpan margin, string? tenantId)
+                : this(accessToken, expiresAt, tenantId, expiresAt - margin)
+            {
+            }
+
+            private TokenState(string accessToken, DateTimeOffset expiresAt, string? tenantId, DateTimeOffset renewAt)
             {
                 AccessToken = accessToken;
                 ExpiresAt = expiresAt;
-                RenewAt = expiresAt - margin;
+                RenewAt = renewAt;
                 TenantId = tenantId;
             }
 
@@ -140,7 +182,10 @@ namespace CaseOps.Incydr
             public DateTimeOffset ExpiresAt { get; }
             public DateTimeOffset RenewAt { get; }
             public string? TenantId { get; }
-            public bool IsDue => DateTimeOffset.UtcNow >= RenewAt;
+            public bool IsDue(DateTimeOffset now) => now >= RenewAt;
+
+            /// <summary>The same token, not due for renewal before <paramref name="renewAt"/>.</summary>
+            public TokenState RenewNoSoonerThan(DateTimeOffset renewAt) => new TokenState(AccessToken, ExpiresAt, TenantId, renewAt);
         }
 
         private sealed class TokenResponse

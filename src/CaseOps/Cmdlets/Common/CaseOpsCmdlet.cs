@@ -202,10 +202,14 @@ namespace CaseOps.Cmdlets.Common
         internal void WriteApiError(CaseOpsApiException ex, ErrorContext context, ProblemCodeMap? problems = null) =>
             WriteApiError(ErrorRecordFactory.FromApi(ex, context, problems));
 
-        /// <summary>Writes <paramref name="record"/>, made from an API failure; an authentication failure ends the command.</summary>
+        /// <summary>
+        /// Writes <paramref name="record"/>, made from an API failure; a failure of the connection itself (refused
+        /// credentials, no API at its address, a header it cannot send) ends the command: every item would meet it.
+        /// </summary>
         internal void WriteApiError(ErrorRecord record)
         {
-            if (record.CategoryInfo.Category == ErrorCategory.AuthenticationError)
+            if (record.CategoryInfo.Category == ErrorCategory.AuthenticationError
+                || record.Exception is CaseOpsApiException { ApiNotFound: true } || record.Exception is CaseOpsApiException { InvalidHeader: not null })
                 ThrowTerminatingError(record);
             WriteError(record);
         }

@@ -53,13 +53,21 @@ namespace CaseOps.Cmdlets.Common
         public static string CredentialsRefusedMessage(CaseOpsApiException ex) => ex.Message + " Check the client id and secret, then run Connect-Incydr again.";
 
         /// <summary>
-        /// Connect-Incydr's own token fetch: refused credentials end it as AuthenticationFailed, anything
-        /// else as ConnectionFailed.
+        /// Connect-Incydr's token fetch and Connect-Zammad's users/me: refused credentials end it as
+        /// AuthenticationFailed, a 403 as PermissionDenied, no API at the address as ApiNotFound, a header
+        /// that cannot be sent as InvalidHeaderValue, 429 after the retries as RateLimited, anything else as
+        /// ConnectionFailed (docs/architecture.md, "Errors").
         /// </summary>
         public static ErrorRecord FromConnect(CaseOpsApiException ex, object target)
         {
+            if (ex.ApiNotFound || ex.InvalidHeader != null || ex.StatusCode == 429)
+                return FromApi(ex, new ErrorContext("The connection", "ApiNotFound", target));
             if (!IsAuthenticationFailure(ex))
-                return new ErrorRecord(ex, "ConnectionFailed", ErrorCategory.ConnectionError, target);
+            {
+                return ex.StatusCode == 403
+                    ? new ErrorRecord(ex, "PermissionDenied", ErrorCategory.PermissionDenied, target)
+                    : new ErrorRecord(ex, "ConnectionFailed", ErrorCategory.ConnectionError, target);
+            }
             var record = new ErrorRecord(ex, AuthenticationFailed, ErrorCategory.AuthenticationError, target);
             if (ex.CredentialsRefused)
                 record.ErrorDetails = new ErrorDetails(CredentialsRefusedMessage(ex));
@@ -72,8 +80,21 @@ namespace CaseOps.Cmdlets.Common
             ErrorCategory category;
             string? message = null;
             string? action = null;
-            var known = ex.ErrorCode != null && !ex.CredentialsRefused ? problems?.Invoke(ex.ErrorCode) : null;
-            if (ex.CredentialsRefused)
+            var known = ex.ErrorCode != null && !ex.CredentialsRefused && !ex.ApiNotFound ? problems?.Invoke(ex.ErrorCode) : null;
+            if (ex.InvalidHeader != null)
+            {
+                // Nothing was sent: the value is wrong, not the connection.
+                id = "InvalidHeaderValue"; category = ErrorCategory.InvalidArgument;
+                action = IsCredentialHeader(ex.InvalidHeader)
+                    ? "The credentials hold a character HTTP cannot carry; check the token or password and connect again."
+                    : "Use a value of printable ASCII characters only (for -OnBehalfOf, the user's id or an ASCII login or email).";
+            }
+            else if (ex.ApiNotFound)
+            {
+                id = "ApiNotFound"; category = ErrorCategory.ObjectNotFound;
+                action = "Check the address of the connection (Connect-Incydr -Uri, Connect-Zammad -Uri or the CASEOPS_*_URL environment variable).";
+            }
+            else if (ex.CredentialsRefused)
             {
                 id = AuthenticationFailed; category = ErrorCategory.AuthenticationError;
                 message = CredentialsRefusedMessage(ex);
@@ -112,6 +133,13 @@ namespace CaseOps.Cmdlets.Common
                         message = context.Subject + " was not found" + (ex.ServerMessage != null ? " (" + ex.ServerMessage + ")." : ".");
                         break;
                     case 409: id = "Conflict"; category = ErrorCategory.ResourceExists; break;
+                    case 413:
+                    case 414:
+                        // The server refuses the size of what was asked (a long query or filter in the URL, a large body);
+                        // sending it again cannot help, so it was not retried.
+                        id = "RequestTooLarge"; category = ErrorCategory.InvalidArgument;
+                        action = "The request was too large for the service (for example a very long query or filter); shorten it or split it into several commands.";
+                        break;
                     case 429:
                         id = "RateLimited"; category = ErrorCategory.LimitsExceeded;
                         action = "The API kept answering 429 after retries; wait and run the command again.";
@@ -130,9 +158,11 @@ namespace CaseOps.Cmdlets.Common
                 message += " Request id: " + ex.RequestId + ".";
             var record = new ErrorRecord(ex, id, category, context.Target);
             if (message != null || action != null)
-                record.ErrorDetails = new ErrorDetails(message ?? ex.Message) { RecommendedAction = action };
+                record.ErrorDetails = new ErrorDetails(ServerText.Cap(message ?? ex.Message, ServerText.MaxMessageLength)) { RecommendedAction = action };
             return record;
         }
+
+        private static bool IsCredentialHeader(string header) => string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Maps an API's problem code to its meaning, or null when it has no special one.</summary>

@@ -12,9 +12,9 @@ namespace CaseOps.Cmdlets.Common
     // Not disposed with the cmdlet: requests still being cancelled may log after the command ended, and a
     // SemaphoreSlim used without its wait handle holds nothing that needs disposing.
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "See the comment above.")]
-    internal sealed class PipelineRequestLog : IRequestLog
+    internal sealed class PipelineRequestLog : IRequestLog, IRequestWarningLog
     {
-        private readonly ConcurrentQueue<(bool Debug, string Text)> _lines = new ConcurrentQueue<(bool, string)>();
+        private readonly ConcurrentQueue<(LogLine Kind, string Text)> _lines = new ConcurrentQueue<(LogLine, string)>();
         private readonly SemaphoreSlim _signal = new SemaphoreSlim(0);
 
         public PipelineRequestLog(bool debugEnabled) => IsDebugEnabled = debugEnabled;
@@ -23,7 +23,14 @@ namespace CaseOps.Cmdlets.Common
 
         public void Verbose(string message)
         {
-            _lines.Enqueue((false, message));
+            _lines.Enqueue((LogLine.Verbose, message));
+            _signal.Release();
+        }
+
+        /// <summary>A warning the engine raises (docs/architecture.md, "Errors"); it reaches the warning stream.</summary>
+        public void Warning(string message)
+        {
+            _lines.Enqueue((LogLine.Warning, message));
             _signal.Release();
         }
 
@@ -31,7 +38,7 @@ namespace CaseOps.Cmdlets.Common
         {
             if (!IsDebugEnabled)
                 return;
-            _lines.Enqueue((true, message));
+            _lines.Enqueue((LogLine.Debug, message));
             _signal.Release();
         }
 
@@ -42,11 +49,14 @@ namespace CaseOps.Cmdlets.Common
         /// <summary>Waits for a line or a signal; false when <paramref name="timeout"/> passed first.</summary>
         public bool Wait(System.TimeSpan timeout) => _signal.Wait(timeout);
 
+        private enum LogLine { Verbose, Debug, Warning }
+
         public void DrainTo(CaseOpsCmdlet cmdlet)
         {
             while (_lines.TryDequeue(out var line))
             {
-                if (line.Debug) cmdlet.WriteDebug(line.Text);
+                if (line.Kind == LogLine.Debug) cmdlet.WriteDebug(line.Text);
+                else if (line.Kind == LogLine.Warning) cmdlet.WriteWarning(line.Text);
                 else cmdlet.WriteVerboseLine(line.Text);
             }
         }

@@ -42,6 +42,11 @@ namespace CaseOps.Cmdlets.Connection
             if (!EndpointPolicy.TryNormalizeZammad(uriText, out var uri, out var problem))
                 Fail("InvalidUri", ErrorCategory.InvalidArgument, problem!, Uri);
 
+            // Refused here, before any send: a value HTTP cannot carry would otherwise fail every request.
+            if (OnBehalfOf != null && HeaderValues.Problem("X-On-Behalf-Of", OnBehalfOf) is { } headerProblem)
+                Fail("InvalidHeaderValue", ErrorCategory.InvalidArgument,
+                    $"-OnBehalfOf cannot be sent: {headerProblem}. Give the user's id, or an ASCII login or email.", OnBehalfOf);
+
             var credential = ChooseCredential();
             ZammadConnection connection = null!;
             try
@@ -50,10 +55,7 @@ namespace CaseOps.Cmdlets.Connection
             }
             catch (CaseOpsApiException ex)
             {
-                var (id, category) = ex.StatusCode == 401 ? ("AuthenticationFailed", ErrorCategory.AuthenticationError)
-                    : ex.StatusCode == 403 ? ("PermissionDenied", ErrorCategory.PermissionDenied)
-                    : ("ConnectionFailed", ErrorCategory.ConnectionError);
-                ThrowTerminatingError(new ErrorRecord(ex, id, category, uri!.ToString()));
+                ThrowTerminatingError(ErrorRecordFactory.FromConnect(ex, uri!.ToString()));
             }
             ConnectionRegistry.Set(connection);
             WriteVerboseLine($"Connected to Zammad at {uri} as {connection.Account}" + (OnBehalfOf == null ? string.Empty : $" on behalf of {OnBehalfOf}"));

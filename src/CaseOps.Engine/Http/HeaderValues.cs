@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Linq;
+using RestSharp;
+
+namespace CaseOps.Http
+{
+    /// <summary>
+    /// What HTTP header values can carry: printable ASCII and tab. Anything else (an umlaut in an
+    /// X-On-Behalf-Of login, a line break) makes the send fail on the client, which would look like a
+    /// transport failure and be retried; it is refused before any send instead (docs/architecture.md, "Errors").
+    /// </summary>
+    internal static class HeaderValues
+    {
+        /// <summary>Why <paramref name="value"/> cannot be sent in the header <paramref name="name"/>, or null when it can.</summary>
+        public static string? Problem(string name, string? value)
+        {
+            if (value == null)
+                return null;
+            for (var i = 0; i < value.Length; i++)
+            {
+                var c = value[i];
+                if (c == '\t' || (c >= ' ' && c <= '~'))
+                    continue;
+                // A credential's characters are part of the secret: say where, not what.
+                if (IsSecret(name))
+                    return $"the {name} header, built from the credentials, has a character at position {i + 1} that HTTP headers cannot carry (they carry printable ASCII characters only)";
+                return string.Format(CultureInfo.InvariantCulture,
+                    "the value '{0}' of the {1} header has the character U+{2:X4} at position {3}, which HTTP headers cannot carry (they carry printable ASCII characters only)",
+                    ServerText.Cap(value, 200), name, (int)c, i + 1);
+            }
+            return null;
+        }
+
+        /// <summary>The first header of <paramref name="request"/> that cannot be sent, with the reason; null when all can.</summary>
+        public static (string Name, string Problem)? FirstInvalid(RestRequest request)
+        {
+            foreach (var header in request.Parameters.OfType<HeaderParameter>())
+            {
+                if (header.Name != null && Problem(header.Name, header.Value?.ToString()) is { } problem)
+                    return (header.Name, problem);
+            }
+            return null;
+        }
+
+        private static bool IsSecret(string name) =>
+            string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "Proxy-Authorization", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "Cookie", StringComparison.OrdinalIgnoreCase);
+    }
+}
