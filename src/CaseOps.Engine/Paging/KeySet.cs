@@ -2,8 +2,9 @@ namespace CaseOps.Paging
 {
     /// <summary>
     /// The keys a listing has emitted, as 64-bit values in one open-addressing table (docs/architecture.md,
-    /// "Paging"): 8 bytes a slot, at most three quarters full, so 8 to 16 bytes per item and no object per
-    /// key. Not thread-safe; one listing's enumerator owns it.
+    /// "Paging"): 8 bytes a slot, a power of two of slots at most three quarters full, so 11 to 21 bytes per
+    /// item (16.8 MB for a million, docs/performance.md) and no object per key. Not thread-safe; one
+    /// listing's enumerator owns it.
     /// </summary>
     internal sealed class KeySet
     {
