@@ -165,4 +165,20 @@ public sealed class ListingFaultTests : CmdletTestBase
         Assert.Equal(number, error.TargetObject);
         Assert.Contains("Page 2 held only items already listed", error.ErrorDetails!.Message);
     }
+
+    [Fact]
+    public void Add_CaseFileEvent_attaches_nothing_to_a_case_whose_events_cannot_be_listed_whole()
+    {
+        var number = Sandbox.Host.Cases.Snapshot().First(c => Sandbox.Host.FileEvents.EventsOf(c.Number).Count >= 2).Number;
+        var before = Sandbox.Host.FileEvents.EventsOf(number).ToList();
+        var unattached = Sandbox.Host.FileEvents.PoolIds.First(id => Sandbox.Host.Cases.Snapshot().All(c => !Sandbox.Host.FileEvents.IsOnCase(c.Number, id)));
+        Rewrites.AddJson(AnswerRewrites.Request("GET", $"/v1/cases/{number}/fileevent", ("pgNum", "1")), json => { json!["totalCount"] = 1; return json; });
+
+        var result = Session.Run("param($n, $id) Add-CaseFileEvent -CaseNumber $n -EventId $id", new() { ["n"] = number, ["id"] = unattached });
+
+        var error = AssertListingIncomplete(result.Errors, "CaseOps.Cmdlets.FileEvents.AddCaseFileEventCommand");
+        Assert.Equal(number, error.TargetObject);
+        Assert.Equal(before, Sandbox.Host.FileEvents.EventsOf(number));
+        Assert.DoesNotContain(Sandbox.Host.Requests.Entries, e => e.Method == "POST");
+    }
 }
