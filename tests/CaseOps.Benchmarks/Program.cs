@@ -15,8 +15,15 @@ using CaseOps.Sandbox;
 // object and the whole listing, for the service and for the cmdlet in a hosted runspace, beside
 // a raw HttpClient loop. Prints a Markdown table; docs/performance.md keeps the results.
 //   dotnet run -c Release --project tests/CaseOps.Benchmarks -- [--latency-ms 100] [--pages 20] [--page-size 100] [--runs 5] [--large 100000] [--source-mb 200]
+// --key-set N measures only the memory of PageStream's repeat check over N in-memory items, then exits.
 var options = BenchmarkOptions.Parse(args);
 var culture = CultureInfo.InvariantCulture;
+
+if (options.KeySet > 0)
+{
+    await MeasureKeySet(options.KeySet, options.Runs);
+    return;
+}
 
 await using var host = await SandboxHost.StartAsync(new SandboxOptions { CaseCount = options.Pages * options.PageSize, RetryAfterSeconds = 0 });
 host.Faults.Latency = TimeSpan.FromMilliseconds(options.LatencyMs);
@@ -202,7 +209,80 @@ static async Task MeasureSourceDownload(int megabytes)
     }
 }
 
-internal sealed record BenchmarkOptions(int LatencyMs, int Pages, int PageSize, int Runs, int Large, int SourceMb)
+// The cost of never handing out an item twice (docs/architecture.md, "Paging"): the same PageStream over
+// a synthetic in-memory fetcher, without and with a key, for number ids and for text ids. "Held" is the
+// managed heap, after a full collection, while the last item is being handed out, over the heap before
+// the listing began: the key set at its fullest plus one page.
+static async Task MeasureKeySet(int count, int runs)
+{
+    const int pageSize = 1000;
+    var variants = new (string Name, Func<PageStream<object>> Create)[]
+    {
+        ("number ids, no repeat check", () => Numbers(null)),
+        ("number ids, repeat check (key: the number)", () => Numbers(item => (long)item)),
+        ("text ids, no repeat check", () => Texts(null)),
+        ("text ids, repeat check (key: ListingKey.Of(id))", () => Texts(item => ListingKey.Of((string)item))),
+    };
+    Console.WriteLine();
+    Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "PageStream over {0:N0} in-memory items in pages of {1:N0}, median of {2} runs:", count, pageSize, runs));
+    Console.WriteLine();
+    Console.WriteLine("| listing | heap held at the last item (MB) | bytes per item | allocated in all (MB) | time (ms) |");
+    Console.WriteLine("|---|---:|---:|---:|---:|");
+    foreach (var (name, create) in variants)
+    {
+        var held = new List<double>();
+        var allocated = new List<double>();
+        var time = new List<double>();
+        for (var run = 0; run < runs + 1; run++) // the first run warms up and is not counted
+        {
+            var (h, a, t) = await ListOnce(create(), count);
+            if (run == 0) continue;
+            held.Add(h); allocated.Add(a); time.Add(t);
+        }
+        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1:0.0} | {2:0.0} | {3:0.0} | {4:0} |",
+            name, Median(held) / 1e6, Median(held) / count, Median(allocated) / 1e6, Median(time)));
+    }
+
+    // Items are boxed numbers or strings made per page, so both variants of a kind allocate the same items.
+    PageStream<object> Numbers(Func<object, long>? key) => new((page, size, ct) =>
+        Task.FromResult(new Page<object>(Range(page, size).Select(i => (object)i).ToList(), count)), new PageStreamOptions { PageSize = pageSize }, key);
+
+    PageStream<object> Texts(Func<object, long>? key) => new((page, size, ct) =>
+        Task.FromResult(new Page<object>(Range(page, size).Select(i => (object)("0_" + i.ToString("x16", CultureInfo.InvariantCulture) + "_evt")).ToList(), count)),
+        new PageStreamOptions { PageSize = pageSize }, key);
+
+    IEnumerable<long> Range(int page, int size)
+    {
+        var first = (long)(page - 1) * size + 1;
+        return Enumerable.Range(0, (int)Math.Max(0, Math.Min(size, count - first + 1))).Select(i => first + i);
+    }
+}
+
+static async Task<(double Held, double Allocated, double Ms)> ListOnce(PageStream<object> stream, int count)
+{
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    GC.Collect();
+    var heapBefore = GC.GetTotalMemory(true);
+    var allocatedBefore = GC.GetTotalAllocatedBytes(true);
+    var watch = Stopwatch.StartNew();
+    double held = 0;
+    var items = 0;
+    await foreach (var _ in stream)
+    {
+        if (++items == count)
+        {
+            watch.Stop();
+            held = GC.GetTotalMemory(true) - heapBefore; // the enumerator, and so its key set, is still alive here
+            watch.Start();
+        }
+    }
+    var elapsed = watch.Elapsed.TotalMilliseconds;
+    Check(items, count);
+    return (held, GC.GetTotalAllocatedBytes(true) - allocatedBefore, elapsed);
+}
+
+internal sealed record BenchmarkOptions(int LatencyMs, int Pages, int PageSize, int Runs, int Large, int SourceMb, int KeySet)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -211,6 +291,6 @@ internal sealed record BenchmarkOptions(int LatencyMs, int Pages, int PageSize, 
             var i = Array.IndexOf(args, name);
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         }
-        return new BenchmarkOptions(Get("--latency-ms", 100), Get("--pages", 20), Get("--page-size", 100), Get("--runs", 5), Get("--large", 0), Get("--source-mb", 0));
+        return new BenchmarkOptions(Get("--latency-ms", 100), Get("--pages", 20), Get("--page-size", 100), Get("--runs", 5), Get("--large", 0), Get("--source-mb", 0), Get("--key-set", 0));
     }
 }

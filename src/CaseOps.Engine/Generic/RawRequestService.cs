@@ -109,7 +109,7 @@ namespace CaseOps.Generic
                 .ToList();
 
             var pager = new Pager(this, request, rest, pageKey, sizeKey, incydr);
-            return new PageStream<JToken>(pager.FetchAsync, new PageStreamOptions { PageSize = pageSize });
+            return new PageStream<JToken>(pager.FetchAsync, new PageStreamOptions { PageSize = pageSize, VerifyCounts = false });
         }
 
         /// <summary>

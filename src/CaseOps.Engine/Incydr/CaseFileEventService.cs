@@ -38,7 +38,7 @@ namespace CaseOps.Incydr
                 foreach (var item in result.Events)
                     item.CaseNumber = caseNumber;
                 return new Page<CaseFileEvent>(result.Events, result.TotalCount);
-            }, paging);
+            }, paging, e => ListingKey.Of(e.EventId));
         }
 
         /// <summary>The ids already on the case, to attach only what is missing.</summary>

@@ -30,7 +30,7 @@ namespace CaseOps.Incydr
         {
             if (paging.PageSize > MaxPageSize)
                 throw new ArgumentOutOfRangeException(nameof(paging), $"The page size can be at most {MaxPageSize}.");
-            return new PageStream<Case>((page, size, ct) => FetchPageAsync(filter, page, size, ct), paging);
+            return new PageStream<Case>((page, size, ct) => FetchPageAsync(filter, page, size, ct), paging, c => c.Number);
         }
 
         private async Task<Page<Case>> FetchPageAsync(CaseFilter filter, int pageNumber, int pageSize, CancellationToken cancellationToken)

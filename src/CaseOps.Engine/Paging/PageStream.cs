@@ -10,18 +10,29 @@ namespace CaseOps.Paging
     /// rules are in docs/contracts/incydr.md, Paging): items come out as soon as their page is parsed,
     /// in server order and exactly once; the next page is requested while the current one is consumed;
     /// the listing stops at the first short page and never asks beyond the reported total; disposing
-    /// the enumerator cancels every request in flight.
+    /// the enumerator cancels every request in flight. Given a key, it remembers the keys it handed out
+    /// and never hands one out twice; pages that do not add up (docs/contracts/incydr.md, "Broken
+    /// answers") end the listing with <see cref="ListingIncompleteException"/> after the items before them.
     /// </summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A stream of pages in the PowerShell sense (items written as they arrive), not a System.IO.Stream; the name is in the architecture document.")]
     public sealed class PageStream<T> : IAsyncEnumerable<T>
     {
         private readonly PageFetcher<T> _fetch;
         private readonly PageStreamOptions _options;
+        private readonly Func<T, long>? _key;
         private long _pagesReceived;
 
-        public PageStream(PageFetcher<T> fetch, PageStreamOptions? options = null)
+        /// <param name="fetch">Fetches one page.</param>
+        /// <param name="options">Page size, -First, -Skip, look-ahead.</param>
+        /// <param name="key">
+        /// An item's identity (case number, ticket id, <see cref="ListingKey.Of"/> of a text id): an item
+        /// whose key was handed out before is left out, and a page of nothing but such items ends the
+        /// listing. Null: no repeat check.
+        /// </param>
+        public PageStream(PageFetcher<T> fetch, PageStreamOptions? options = null, Func<T, long>? key = null)
         {
             _fetch = fetch ?? throw new ArgumentNullException(nameof(fetch));
+            _key = key;
             _options = options ?? new PageStreamOptions();
             if (_options.PageSize < 1)
                 throw new ArgumentOutOfRangeException(nameof(options), "PageSize must be at least 1.");
@@ -89,6 +100,9 @@ namespace CaseOps.Paging
                     Request();
             }
 
+            var seen = _key != null ? new KeySet() : null;
+            long received = 0;
+            long repeated = 0;
             try
             {
                 Request();
@@ -105,12 +119,24 @@ namespace CaseOps.Paging
                     }
                     if (page.Items.Count < pageSize)
                         sawShortPage = true;
+                    var fault = _options.VerifyCounts ? CountFault(number, page, pageSize) : null;
 
                     var start = number == firstPage ? skipOnFirstPage : 0;
+                    for (var i = 0; i < start && i < page.Items.Count; i++)
+                        seen?.Add(_key!(page.Items[i])); // skipped, not handed out: a repeat of it stays out too
+                    var fresh = 0;
                     var toppedUp = false;
                     for (var i = start; i < page.Items.Count && remaining > 0; i++)
                     {
-                        yield return page.Items[i];
+                        var item = page.Items[i];
+                        if (seen != null && !seen.Add(_key!(item)))
+                        {
+                            repeated++;
+                            continue;
+                        }
+                        fresh++;
+                        received++;
+                        yield return item;
                         remaining--;
                         // Asking for the next page only after the first item was handed over keeps
                         // time-to-first-object at one round trip and lets an early stop cost one page.
@@ -121,11 +147,27 @@ namespace CaseOps.Paging
                         }
                     }
                     pagesConsumed++;
-                    if (remaining <= 0 || sawShortPage)
-                        yield break;
+                    if (remaining <= 0)
+                        yield break; // the caller has all it asked for; what the server got wrong beyond that does not matter
+                    if (fault != null)
+                        throw Incomplete(fault.Value.Fault, fault.Value.Detail, number, received, repeated, skip);
+                    if (seen != null && fresh == 0 && page.Items.Count > start)
+                        throw Incomplete(ListingFault.RepeatedPage,
+                            $"Page {number} held only items already listed ({page.Items.Count - start}): the server answered an earlier page again.",
+                            number, received, repeated, skip);
+                    if (sawShortPage)
+                        break;
                     cts.Token.ThrowIfCancellationRequested();
                     TopUp();
                 }
+                // Only an unchanged total makes the sum a promise: with items added or removed while
+                // listing, offset paging may skip some, and the cmdlets warn about that instead.
+                if (_options.VerifyCounts && !TotalCountChanged && Expected(skip) is long expected && received < expected)
+                    throw Incomplete(ListingFault.EndedBelowTotal,
+                        $"The pages ended below the total of {TotalCount}, which did not change" + (repeated > 0
+                            ? $"; {repeated} items were repeats of earlier pages, so as many others were never listed."
+                            : "."),
+                        null, received, repeated, skip);
             }
             finally
             {
@@ -136,6 +178,49 @@ namespace CaseOps.Paging
                     catch (Exception) { /* cancelled or failed after the consumer left: nobody wants it */ }
                 }
             }
+        }
+
+        /// <summary>
+        /// How a page disagrees with its own total (docs/contracts/incydr.md, "Broken answers"), or null.
+        /// Each page is checked against the total it carries itself, not the first page's: a server that
+        /// answers each request from one consistent state agrees with itself even while items are added
+        /// or removed, so a disagreement is a broken answer, not drift.
+        /// </summary>
+        private static (ListingFault Fault, string Detail)? CountFault(int number, Page<T> page, int pageSize)
+        {
+            var count = page.Items.Count;
+            if (count > pageSize)
+                return (ListingFault.OversizedPage, $"Page {number} held {count} items, more than the {pageSize} asked for.");
+            if (!(page.TotalCount is long total))
+                return null; // without a total a short page is the last one and a full page asks for the next
+            var before = (long)(number - 1) * pageSize;
+            var due = Math.Max(0, Math.Min(pageSize, total - before));
+            if (count < due)
+                return (ListingFault.ShortPage, $"Page {number} held {count} items where its total of {total} implies {due}.");
+            if (count > due)
+                return (ListingFault.BeyondTotal, $"Page {number} held {count} items where its total of {total} leaves room for {due}.");
+            return null;
+        }
+
+        /// <summary>Items the listing should hand out by the latest total, after -Skip and up to -First; null without a total.</summary>
+        private long? Expected(long skip)
+        {
+            if (!(TotalCount is long total))
+                return null;
+            var expected = Math.Max(0, total - skip);
+            return _options.First is long first ? Math.Min(first, expected) : expected;
+        }
+
+        private ListingIncompleteException Incomplete(ListingFault fault, string detail, int? page, long received, long repeated, long skip)
+        {
+            var expected = Expected(skip);
+            var message = detail + " The listing ended after " + received + (expected.HasValue ? " of " + expected : string.Empty) + " items";
+            if (repeated > 0)
+                message += " (" + repeated + " repeated items left out)";
+            message += ".";
+            if (TotalCountChanged)
+                message += $" The total also changed from {InitialTotalCount} to {TotalCount} while listing.";
+            return new ListingIncompleteException(message, fault, page, expected, received, repeated);
         }
     }
 }

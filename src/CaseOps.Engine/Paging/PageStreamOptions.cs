@@ -21,5 +21,12 @@ namespace CaseOps.Paging
         /// (<c>-IncludeTotalCount -First 0</c> counts without listing): one item is fetched to learn it.
         /// </summary>
         public bool NeedTotalCount { get; set; }
+
+        /// <summary>
+        /// Checks that every page agrees with its total and with the page size, and that the listing adds up
+        /// (docs/contracts/incydr.md, "Broken answers"). Off only where the paging itself is guessed
+        /// (<c>Invoke-CaseOpsRequest -All</c>, which also pages endpoints that ignore the paging parameters).
+        /// </summary>
+        public bool VerifyCounts { get; set; } = true;
     }
 }

@@ -38,7 +38,7 @@ namespace CaseOps.Zammad
                 AddPage(request, page, size);
                 AddExpand(request, expand);
                 return new Page<Ticket>(Linked(await _api.SendAsync<List<Ticket>>(request, _log, ct).ConfigureAwait(false)), null);
-            }, paging);
+            }, paging, t => t.Id);
         }
 
         /// <summary>Tickets matching a query, in the order asked for (the server's default: last updated first).</summary>
@@ -60,7 +60,7 @@ namespace CaseOps.Zammad
                 var result = await _api.SendAsync(request, root => TicketSearchReader.Read(root, ApiClient.Serializer), _log, ct).ConfigureAwait(false);
                 Linked(result.Items);
                 return result;
-            }, paging);
+            }, paging, t => t.Id);
         }
 
         public async Task<Ticket> GetAsync(long id, bool expand, CancellationToken cancellationToken)

@@ -199,7 +199,8 @@ public sealed class PageStreamTests
         var total = 100;
         var stream = new PageStream<int>((page, size, ct) =>
         {
-            var items = Enumerable.Range((page - 1) * size + 1, size).ToList();
+            // Each answer agrees with its own total, as a server's does while items are removed.
+            var items = Enumerable.Range((page - 1) * size + 1, Math.Max(0, Math.Min(size, total - (page - 1) * size))).ToList();
             var page_ = new Page<int>(items, total);
             total -= 10; // the caller's pipeline removes matches as it goes
             return Task.FromResult(page_);
@@ -209,5 +210,215 @@ public sealed class PageStreamTests
 
         Assert.True(stream.TotalCountChanged);
         Assert.Equal(100, stream.InitialTotalCount);
+    }
+
+    /// <summary>Pages of 1..total (total 100, pages of 10 unless said otherwise), each edited by <paramref name="edit"/>.</summary>
+    private static PageStream<int> Edited(Func<int, List<int>, List<int>> edit, Func<int, long?>? totalOf = null, PageStreamOptions? options = null, int total = 100) =>
+        new((page, size, ct) =>
+        {
+            var items = Enumerable.Range((page - 1) * size + 1, Math.Max(0, Math.Min(size, total - (page - 1) * size))).ToList();
+            return Task.FromResult(new Page<int>(edit(page, items), totalOf == null ? total : totalOf(page)));
+        }, options ?? new PageStreamOptions { PageSize = 10 }, i => i);
+
+    private static async Task<(List<int> Items, ListingIncompleteException? Error)> CollectUntilFault(PageStream<int> stream)
+    {
+        var items = new List<int>();
+        try
+        {
+            await foreach (var item in stream)
+                items.Add(item);
+            return (items, null);
+        }
+        catch (ListingIncompleteException ex)
+        {
+            return (items, ex);
+        }
+    }
+
+    [Fact]
+    public async Task A_repeated_page_ends_the_listing_after_the_pages_before_it()
+    {
+        var stream = Edited((page, items) => page == 5 ? items.Select(i => i - 10).ToList() : items);
+
+        var (items, error) = await CollectUntilFault(stream);
+
+        Assert.Equal(Enumerable.Range(1, 40), items);
+        Assert.NotNull(error);
+        Assert.Equal(ListingFault.RepeatedPage, error.Fault);
+        Assert.Equal(5, error.PageNumber);
+        Assert.Equal(100, error.Expected);
+        Assert.Equal(40, error.Received);
+        Assert.Equal(10, error.Repeated);
+        Assert.Contains("Page 5 held only items already listed", error.Message);
+        Assert.Contains("ended after 40 of 100 items", error.Message);
+    }
+
+    [Fact]
+    public async Task A_page_short_before_the_last_is_reported_with_what_was_expected()
+    {
+        var stream = Edited((page, items) => page == 3 ? items.Where(i => i != 25).ToList() : items);
+
+        var (items, error) = await CollectUntilFault(stream);
+
+        Assert.Equal(Enumerable.Range(1, 30).Where(i => i != 25), items);
+        Assert.NotNull(error);
+        Assert.Equal(ListingFault.ShortPage, error.Fault);
+        Assert.Equal(3, error.PageNumber);
+        Assert.Equal(100, error.Expected);
+        Assert.Equal(29, error.Received);
+        Assert.Contains("Page 3 held 9 items where its total of 100 implies 10", error.Message);
+    }
+
+    [Fact]
+    public async Task A_total_smaller_than_the_page_is_reported_not_taken_as_the_end()
+    {
+        var stream = Edited((page, items) => items, totalOf: page => page == 1 ? 1 : 100);
+
+        var (items, error) = await CollectUntilFault(stream);
+
+        Assert.Equal(Enumerable.Range(1, 10), items);
+        Assert.NotNull(error);
+        Assert.Equal(ListingFault.BeyondTotal, error.Fault);
+        Assert.Equal(1, error.PageNumber);
+        Assert.Equal(10, error.Received);
+    }
+
+    [Fact]
+    public async Task Without_a_total_on_the_first_page_a_full_page_asks_for_the_next()
+    {
+        var stream = Edited((page, items) => items, totalOf: page => page == 1 ? null : 100);
+
+        var (items, error) = await CollectUntilFault(stream);
+
+        Assert.Null(error);
+        Assert.Equal(Enumerable.Range(1, 100), items);
+        Assert.Equal(100, stream.TotalCount);
+        Assert.False(stream.TotalCountChanged);
+    }
+
+    [Fact]
+    public async Task Without_any_total_pages_of_only_repeats_end_the_listing_instead_of_running_for_ever()
+    {
+        var requested = 0;
+        var stream = new PageStream<int>((page, size, ct) =>
+        {
+            requested++;
+            return Task.FromResult(new Page<int>(Enumerable.Range(1, size).ToList(), null)); // ignores pgNum
+        }, new PageStreamOptions { PageSize = 10 }, i => i);
+
+        var (items, error) = await CollectUntilFault(stream);
+
+        Assert.Equal(Enumerable.Range(1, 10), items);
+        Assert.Equal(ListingFault.RepeatedPage, error?.Fault);
+        Assert.Null(error!.Expected);
+        Assert.Equal(2, requested);
+    }
+
+    [Fact]
+    public async Task A_page_overlapping_the_one_before_is_never_written_twice_and_the_gap_is_reported()
+    {
+        // Page 5 starts three items early: it repeats 38..40 and misses 48..50.
+        var stream = Edited((page, items) => page == 5 ? items.Select(i => i - 3).ToList() : items);
+
+        var (items, error) = await CollectUntilFault(stream);
+
+        Assert.Equal(items.Count, items.Distinct().Count());
+        Assert.Equal(97, items.Count);
+        Assert.DoesNotContain(48, items);
+        Assert.NotNull(error);
+        Assert.Equal(ListingFault.EndedBelowTotal, error.Fault);
+        Assert.Null(error.PageNumber);
+        Assert.Equal(3, error.Repeated);
+        Assert.Equal(97, error.Received);
+    }
+
+    [Fact]
+    public async Task Items_added_in_front_while_listing_are_drift_not_a_fault()
+    {
+        // Newest first: every request sees one more item at the front, so each page repeats the
+        // last item of the page before. The totals say so, so nothing is reported; nothing is written twice.
+        var front = 0;
+        var stream = new PageStream<int>((page, size, ct) =>
+        {
+            front++;
+            var all = Enumerable.Range(-front + 1, 100 + front).ToList(); // -front+1 .. 100
+            var items = all.Skip((page - 1) * size).Take(size).ToList();
+            return Task.FromResult(new Page<int>(items, all.Count));
+        }, new PageStreamOptions { PageSize = 10, MaxPagesAhead = 1 }, i => i);
+
+        var (items, error) = await CollectUntilFault(stream);
+
+        Assert.Null(error);
+        Assert.True(stream.TotalCountChanged);
+        Assert.Equal(items.Count, items.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_page_longer_than_asked_for_is_reported()
+    {
+        var stream = Edited((page, items) => page == 2 ? items.Concat(new[] { 1000 }).ToList() : items);
+
+        var (items, error) = await CollectUntilFault(stream);
+
+        Assert.Equal(21, items.Count);
+        Assert.Equal(ListingFault.OversizedPage, error?.Fault);
+        Assert.Equal(2, error!.PageNumber);
+    }
+
+    [Fact]
+    public async Task A_fault_beyond_what_First_asked_for_does_not_matter()
+    {
+        var stream = Edited((page, items) => page == 3 ? items.Take(5).ToList() : items, options: new PageStreamOptions { PageSize = 10, First = 25 });
+
+        var (items, error) = await CollectUntilFault(stream);
+
+        Assert.Null(error);
+        Assert.Equal(Enumerable.Range(1, 25), items);
+    }
+
+    [Fact]
+    public async Task With_Skip_the_expected_count_is_what_remains_after_it()
+    {
+        var stream = Edited((page, items) => page == 3 ? items.Take(5).ToList() : items, options: new PageStreamOptions { PageSize = 10, Skip = 15 });
+
+        var (items, error) = await CollectUntilFault(stream);
+
+        Assert.Equal(Enumerable.Range(16, 5).Concat(Enumerable.Range(21, 5)), items);
+        Assert.Equal(85, error?.Expected);
+        Assert.Equal(10, error!.Received);
+    }
+
+    [Fact]
+    public async Task Counts_are_not_checked_where_paging_is_guessed()
+    {
+        var stream = Edited((page, items) => page == 3 ? items.Take(5).ToList() : items, options: new PageStreamOptions { PageSize = 10, VerifyCounts = false });
+
+        var (items, error) = await CollectUntilFault(stream);
+
+        Assert.Null(error);
+        Assert.Equal(25, items.Count);
+    }
+
+    [Fact]
+    public void The_key_set_keeps_every_distinct_key_once()
+    {
+        var set = new KeySet();
+        var random = new Random(7);
+        var keys = Enumerable.Range(0, 200_000).Select(i => i % 3 == 0 ? (long)i : random.NextInt64(long.MinValue, long.MaxValue)).Append(0).Append(-1).Append(long.MinValue).ToList();
+
+        var added = keys.Count(set.Add);
+
+        Assert.Equal(keys.Distinct().Count(), added);
+        Assert.Equal(added, set.Count);
+        Assert.All(keys.Take(1000), k => Assert.False(set.Add(k)));
+    }
+
+    [Fact]
+    public void Text_ids_hash_apart()
+    {
+        var ids = Enumerable.Range(0, 100_000).Select(i => "evt-" + i.ToString("x", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        Assert.Equal(ids.Count, ids.Select(ListingKey.Of).Distinct().Count());
+        Assert.Equal(ListingKey.Of("abc"), ListingKey.Of("abc"));
     }
 }

@@ -100,9 +100,11 @@ namespace CaseOps.Cmdlets.Common
         /// <summary>
         /// Writes every item of <paramref name="stream"/> as it arrives. A downstream stop
         /// (<c>Select-Object -First</c>) surfaces from WriteObject as an exception; the finally block
-        /// then disposes the stream, which cancels the pages still in flight.
+        /// then disposes the stream, which cancels the pages still in flight. Pages that do not add up
+        /// end the listing with a non-terminating <c>ListingIncomplete</c> after the items already written,
+        /// so they stay in the caller's variable under any -ErrorAction but Stop (docs/architecture.md, "Paging").
         /// </summary>
-        protected void WriteStream<T>(PageStream<T> stream, string activity, bool includeTotalCount, Func<T, object>? project = null)
+        protected void WriteStream<T>(PageStream<T> stream, string activity, bool includeTotalCount, Func<T, object>? project = null, object? target = null)
         {
             var enumerator = stream.OpenReader(CancellationToken);
             var totalWritten = false;
@@ -111,12 +113,33 @@ namespace CaseOps.Cmdlets.Common
             var lastProgress = Stopwatch.StartNew();
             var driftWarned = false;
             long written = 0;
+
+            // Drift (items added or removed while listing) is a warning, not an error: the listing goes on.
+            void WarnOfDrift()
+            {
+                if (driftWarned || !stream.TotalCountChanged)
+                    return;
+                WriteWarning($"The number of matches changed from {stream.InitialTotalCount} to {stream.TotalCount} during the listing, so some items may be missed. "
+                    + "When a pipeline changes what it lists, collect the listing first by wrapping it in @( ), e.g. @(Get-Case -Status Open) | Set-Case -Status Closed.");
+                driftWarned = true;
+            }
+
             try
             {
                 while (true)
                 {
                     var next = enumerator.MoveNextAsync();
-                    var hasItem = next.Status == TaskStatus.RanToCompletion ? next.Result : Await(next);
+                    bool hasItem;
+                    try
+                    {
+                        hasItem = next.Status == TaskStatus.RanToCompletion ? next.Result : Await(next);
+                    }
+                    catch (ListingIncompleteException ex)
+                    {
+                        WarnOfDrift();
+                        WriteError(ListingErrorRecords.Incomplete(ex, activity, target));
+                        break;
+                    }
                     if (includeTotalCount && !totalWritten)
                     {
                         WriteObject(PagingParameters.NewTotalCount((ulong)(stream.TotalCount ?? 0), stream.TotalCount.HasValue ? 1.0 : 0.0));
@@ -126,12 +149,7 @@ namespace CaseOps.Cmdlets.Common
                         break;
                     WriteObject(project == null ? enumerator.Current : project(enumerator.Current));
                     written++;
-                    if (!driftWarned && stream.TotalCountChanged)
-                    {
-                        WriteWarning($"The number of matches changed from {stream.InitialTotalCount} to {stream.TotalCount} during the listing, so some items may be missed or repeated. "
-                            + "When a pipeline changes what it lists, collect the listing first by wrapping it in @( ), e.g. @(Get-Case -Status Open) | Set-Case -Status Closed.");
-                        driftWarned = true;
-                    }
+                    WarnOfDrift();
                     if (stream.PagesReceived >= 3 && lastProgress.Elapsed >= ProgressInterval)
                     {
                         progress.StatusDescription = stream.TotalCount is long total

@@ -2,6 +2,7 @@ using System.Linq;
 using CaseOps.Cmdlets.Cases;
 using CaseOps.Http;
 using CaseOps.Incydr;
+using CaseOps.Paging;
 
 namespace CaseOps.Cmdlets.FileEvents
 {
@@ -68,8 +69,17 @@ namespace CaseOps.Cmdlets.FileEvents
         {
             if (_onCase.TryGetValue(caseNumber, out var known))
                 return known;
-            if (!Attempt(() => known = Await(FileEvents.ListIdsAsync(caseNumber, CancellationToken)), CaseProblems.About(caseNumber), CaseProblems.Map))
+            try
+            {
+                if (!Attempt(() => known = Await(FileEvents.ListIdsAsync(caseNumber, CancellationToken)), CaseProblems.About(caseNumber), CaseProblems.Map))
+                    known = null;
+            }
+            catch (ListingIncompleteException ex)
+            {
+                // Without the whole list, "already attached" cannot be told: attach nothing to this case.
+                WriteError(ListingErrorRecords.Incomplete(ex, $"Reading the file events of case {caseNumber}", caseNumber));
                 known = null;
+            }
             _onCase[caseNumber] = known!;
             return known;
         }

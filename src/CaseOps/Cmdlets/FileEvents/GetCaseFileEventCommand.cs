@@ -42,7 +42,7 @@ namespace CaseOps.Cmdlets.FileEvents
                 }
                 return;
             }
-            Attempt(() => WriteStream(service.List(CaseNumber, PagingOptions(PageSize)), $"Listing the file events of case {CaseNumber}", PagingParameters?.IncludeTotalCount == true), CaseProblems.About(CaseNumber), CaseProblems.Map);
+            Attempt(() => WriteStream(service.List(CaseNumber, PagingOptions(PageSize)), $"Listing the file events of case {CaseNumber}", PagingParameters?.IncludeTotalCount == true, target: CaseNumber), CaseProblems.About(CaseNumber), CaseProblems.Map);
         }
     }
 }

@@ -82,7 +82,7 @@ namespace CaseOps.Cmdlets.Tickets
 
         private void Stream(Paging.PageStream<Ticket> stream, string activity, string subject)
         {
-            Attempt(() => WriteStream(stream, activity, PagingParameters?.IncludeTotalCount == true, TicketOutput.ToPSObject), new ErrorContext(subject, "TicketListFailed", Query));
+            Attempt(() => WriteStream(stream, activity, PagingParameters?.IncludeTotalCount == true, TicketOutput.ToPSObject, Query), new ErrorContext(subject, "TicketListFailed", Query));
         }
     }
 }
