@@ -77,7 +77,7 @@ namespace CaseOps.Http
             }
             catch (Newtonsoft.Json.JsonException ex)
             {
-                throw InvalidAnswer(request, response, (ex as Newtonsoft.Json.JsonReaderException)?.Path is { Length: > 0 } path ? path : "(root)",
+                throw InvalidAnswer(request, response, PathOf(ex),
                     "is not the expected JSON: " + ex.Message + (ex.InnerException == null ? string.Empty : " " + ex.InnerException.Message), ex);
             }
             catch (Exception ex) when (ex is InvalidOperationException || ex is FormatException || ex is InvalidCastException || ex is OverflowException || ex is ArgumentException)
@@ -88,6 +88,12 @@ namespace CaseOps.Http
             if (value == null)
                 throw Failure(request, response, $"{ServiceName} sent an empty response where data was expected.", null);
             return value;
+        }
+
+        private static string PathOf(Newtonsoft.Json.JsonException ex)
+        {
+            var path = (ex as Newtonsoft.Json.JsonReaderException)?.Path ?? (ex as Newtonsoft.Json.JsonSerializationException)?.Path;
+            return string.IsNullOrEmpty(path) ? "(root)" : path!;
         }
 
         /// <summary>A 2xx answer CaseOps cannot trust: names the request, the member and (by Failure) the request id.</summary>

@@ -318,8 +318,8 @@ namespace CaseOps.Http
         private static IEnumerable<string> EnumNames(Type type) =>
             type.GetTypeInfo().DeclaredFields.Where(f => f.IsStatic && f.IsPublic).SelectMany(f => new[]
             {
+                f.GetCustomAttribute<System.Runtime.Serialization.EnumMemberAttribute>()?.Value ?? f.Name, // the wire value first: messages show it
                 f.Name,
-                f.GetCustomAttribute<System.Runtime.Serialization.EnumMemberAttribute>()?.Value ?? f.Name,
             });
 
         private static InvalidAnswerException WrongType(JToken token, Type type) =>

@@ -14,21 +14,8 @@ namespace CaseOps.Zammad.Models
         [JsonProperty("ticket_article_id")] public long? ArticleId { get; set; }
 
         /// <summary>The time accounted (Zammad's unit, minutes by default); Zammad sends it as a decimal string.</summary>
-        [JsonIgnore] public decimal TimeUnit { get; private set; }
-
-        [JsonProperty("time_unit", Required = Required.Always)]
-        private JToken? TimeUnitText
-        {
-            get => new JValue(TimeUnit.ToString(CultureInfo.InvariantCulture));
-            set => TimeUnit = ParseTimeUnit(value);
-        }
-
-        // A time_unit that is not a decimal is a broken answer, not zero minutes (docs/contracts/zammad.md, "Time accounting schema").
-        private static decimal ParseTimeUnit(JToken? value) =>
-            value != null && (value.Type == JTokenType.String || value.Type == JTokenType.Integer || value.Type == JTokenType.Float)
-            && decimal.TryParse(value.ToString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var unit)
-                ? unit
-                : throw new JsonSerializationException("time_unit " + (value?.ToString(Formatting.None) ?? "null") + " is not a decimal number.");
+        [JsonProperty("time_unit", Required = Required.Always), JsonConverter(typeof(CaseOps.Json.DecimalTextConverter))]
+        public decimal TimeUnit { get; private set; }
 
         [JsonProperty("type_id")] public long? TypeId { get; set; }
 
