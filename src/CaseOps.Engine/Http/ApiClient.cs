@@ -38,13 +38,28 @@ namespace CaseOps.Http
 
         internal IRequestAuthenticator? Authenticator { get; set; }
 
-        /// <summary>Sends a request and deserializes a JSON answer.</summary>
-        public Task<T> SendAsync<T>(RestRequest request, IRequestLog log, CancellationToken cancellationToken) =>
-            SendAndParseAsync(request, response => Json.Deserialize<T>(response), log, cancellationToken);
+        /// <summary>
+        /// Sends a request and reads its JSON answer strictly (<see cref="StrictJson"/>); <paramref name="verify"/>
+        /// may hold the result to what was asked for (<see cref="StrictJson.SameId"/>). An answer that
+        /// fails either throws <see cref="CaseOpsApiException"/> with the 2xx status (docs/architecture.md, "Errors").
+        /// </summary>
+        public Task<T> SendAsync<T>(RestRequest request, IRequestLog log, CancellationToken cancellationToken, Action<T>? verify = null) =>
+            SendAndParseAsync(request, response =>
+            {
+                // Checked on a parsed copy, read from the text: the objects come out as they always did.
+                StrictJson.Check(StrictJson.Parse(response.Content!), typeof(T));
+                var value = Json.Deserialize<T>(response);
+                if (value != null)
+                    verify?.Invoke(value);
+                return value;
+            }, log, cancellationToken);
 
-        /// <summary>Sends a request and reads a JSON answer whose shape varies with <paramref name="read"/>.</summary>
+        /// <summary>
+        /// Sends a request and reads a JSON answer whose shape varies with <paramref name="read"/>, which
+        /// converts its parts with <see cref="StrictJson.Convert{T}"/>.
+        /// </summary>
         public Task<T> SendAsync<T>(RestRequest request, Func<Newtonsoft.Json.Linq.JToken, T> read, IRequestLog log, CancellationToken cancellationToken) =>
-            SendAndParseAsync(request, response => read(Json.Deserialize<Newtonsoft.Json.Linq.JToken>(response) ?? Newtonsoft.Json.Linq.JValue.CreateNull()), log, cancellationToken);
+            SendAndParseAsync(request, response => read(StrictJson.Parse(response.Content!)), log, cancellationToken);
 
         /// <summary>The serializer with the API's settings, for reading parts of a JSON answer.</summary>
         internal static Newtonsoft.Json.JsonSerializer Serializer { get; } = Newtonsoft.Json.JsonSerializer.Create(NewtonsoftRestSerializer.Settings);
@@ -52,15 +67,43 @@ namespace CaseOps.Http
         private async Task<T> SendAndParseAsync<T>(RestRequest request, Func<RestResponse, T?> parse, IRequestLog log, CancellationToken cancellationToken)
         {
             var response = await SendAsync(request, log, cancellationToken).ConfigureAwait(false);
+            if (string.IsNullOrEmpty(response.Content))
+                throw Failure(request, response, $"{ServiceName} sent an empty response where data was expected.", null);
             T? value;
             try { value = parse(response); }
+            catch (InvalidAnswerException ex)
+            {
+                throw InvalidAnswer(request, response, ex.Member, ex.Problem, ex);
+            }
             catch (Newtonsoft.Json.JsonException ex)
             {
-                throw Failure(request, response, $"{ServiceName} sent a response that is not the expected JSON: {ex.Message}", ex);
+                throw InvalidAnswer(request, response, PathOf(ex),
+                    "is not the expected JSON: " + ex.Message + (ex.InnerException == null ? string.Empty : " " + ex.InnerException.Message), ex);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException || ex is FormatException || ex is InvalidCastException || ex is OverflowException || ex is ArgumentException)
+            {
+                // A reader that met a shape it did not foresee: still a bad answer, never a raw exception.
+                throw InvalidAnswer(request, response, "(root)", "could not be read: " + ex.Message, ex);
             }
             if (value == null)
                 throw Failure(request, response, $"{ServiceName} sent an empty response where data was expected.", null);
             return value;
+        }
+
+        private static string PathOf(Newtonsoft.Json.JsonException ex)
+        {
+            var path = (ex as Newtonsoft.Json.JsonReaderException)?.Path ?? (ex as Newtonsoft.Json.JsonSerializationException)?.Path;
+            return string.IsNullOrEmpty(path) ? "(root)" : path!;
+        }
+
+        /// <summary>A 2xx answer CaseOps cannot trust: names the request, the member and (by Failure) the request id.</summary>
+        private CaseOpsApiException InvalidAnswer(RestRequest request, RestResponse response, string member, string problem, Exception inner)
+        {
+            var message = string.Format(CultureInfo.InvariantCulture, "{0} sent an invalid answer to {1} {2}: the member '{3}' {4}.",
+                ServiceName, request.Method.ToString().ToUpperInvariant(), _client.BuildUri(request).PathAndQuery, member, problem.TrimEnd('.'));
+            var failure = Failure(request, response, message, inner);
+            failure.Member = member;
+            return failure;
         }
 
         /// <summary>

@@ -61,6 +61,12 @@ namespace CaseOps.Http
         /// </summary>
         public string? InvalidHeader { get; internal set; }
 
+        /// <summary>
+        /// For an answer with a 2xx status that could not be trusted (error id InvalidResponse): the JSON
+        /// path of the member at fault, e.g. <c>cases[3].number</c>, or <c>(root)</c>.
+        /// </summary>
+        public string? Member { get; internal set; }
+
         /// <summary>The answer as it came (status, headers, body), when one came; for callers that want it raw.</summary>
         internal RestSharp.RestResponse? Response { get; set; }
     }

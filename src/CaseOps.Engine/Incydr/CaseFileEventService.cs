@@ -60,7 +60,9 @@ namespace CaseOps.Incydr
 
         public async Task<FileEventDetail> GetAsync(long caseNumber, string eventId, CancellationToken cancellationToken)
         {
-            var detail = await _api.SendAsync<FileEventDetail>(new RestRequest(EventPath(caseNumber, eventId)), _log, cancellationToken).ConfigureAwait(false);
+            // The document may lack its id (every key of it is optional); when it has one, it must be the one asked for.
+            var detail = await _api.SendAsync<FileEventDetail>(new RestRequest(EventPath(caseNumber, eventId)), _log, cancellationToken,
+                answer => { if (answer.EventId != null) StrictJson.SameId("event.id", eventId, answer.EventId); }).ConfigureAwait(false);
             detail.CaseNumber = caseNumber;
             return detail;
         }

@@ -91,7 +91,7 @@ namespace CaseOps.Incydr
         }
 
         public Task<Case> GetAsync(long number, CancellationToken cancellationToken) =>
-            _api.SendAsync<Case>(new RestRequest(CasePath(number)), _log, cancellationToken);
+            _api.SendAsync<Case>(new RestRequest(CasePath(number)), _log, cancellationToken, IsCase(number));
 
         public Task<Case> CreateAsync(CaseChanges newCase, CancellationToken cancellationToken)
         {
@@ -127,11 +127,14 @@ namespace CaseOps.Incydr
             apply(changes);
             var request = new RestRequest(CasePath(number), Method.Put);
             request.AddJsonBody(changes);
-            return await _api.SendAsync<Case>(request, _log, cancellationToken).ConfigureAwait(false);
+            return await _api.SendAsync<Case>(request, _log, cancellationToken, IsCase(number)).ConfigureAwait(false);
         }
 
         public async Task RemoveAsync(long number, CancellationToken cancellationToken) =>
             await _api.SendAsync(new RestRequest(CasePath(number), Method.Delete), _log, cancellationToken).ConfigureAwait(false);
+
+        // An answer about another case is a broken answer, not that case (docs/architecture.md, "Errors").
+        private static Action<Case> IsCase(long number) => answer => StrictJson.SameId("number", number, answer.Number);
 
         private static string CasePath(long number) => "v1/cases/" + number.ToString(CultureInfo.InvariantCulture);
     }

@@ -26,7 +26,8 @@ namespace CaseOps.Zammad
             _api.SendAsync<List<TicketArticle>>(new RestRequest("ticket_articles/by_ticket/" + Text(ticketId)), _log, cancellationToken);
 
         public Task<TicketArticle> GetAsync(long articleId, CancellationToken cancellationToken) =>
-            _api.SendAsync<TicketArticle>(new RestRequest("ticket_articles/" + Text(articleId)), _log, cancellationToken);
+            _api.SendAsync<TicketArticle>(new RestRequest("ticket_articles/" + Text(articleId)), _log, cancellationToken,
+                answer => StrictJson.SameId("id", articleId, answer.Id));
 
         /// <summary>Adds an article; attachments travel base64-encoded in the JSON body, as the API expects.</summary>
         public Task<TicketArticle> CreateAsync(long ticketId, ArticleDraft article, IReadOnlyList<ArticleFile> attachments, CancellationToken cancellationToken)

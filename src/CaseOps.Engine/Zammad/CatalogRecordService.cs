@@ -36,11 +36,11 @@ namespace CaseOps.Zammad
         /// <summary>Every record, id ascending.</summary>
         public abstract Task<IReadOnlyList<ZammadNamedRecord>> ListAsync(CancellationToken cancellationToken);
 
-        public Task<ZammadNamedRecord> GetAsync(long id, CancellationToken cancellationToken) =>
-            SendForRecordAsync(new RestRequest(RecordPath(id)), cancellationToken);
+        public async Task<ZammadNamedRecord> GetAsync(long id, CancellationToken cancellationToken) =>
+            await SendForRecordAsync(new RestRequest(RecordPath(id)), id, cancellationToken).ConfigureAwait(false);
 
-        /// <summary>Sends <paramref name="request"/> and reads the record it answers with.</summary>
-        private protected abstract Task<ZammadNamedRecord> SendForRecordAsync(RestRequest request, CancellationToken cancellationToken);
+        /// <summary>Sends <paramref name="request"/> and reads the record it answers with, which must be record <paramref name="id"/> when one is given.</summary>
+        private protected abstract Task<ZammadNamedRecord> SendForRecordAsync(RestRequest request, long? id, CancellationToken cancellationToken);
 
         /// <summary>The id of a record given by name or id, through the connection's cache.</summary>
         public Task<long> ResolveAsync(TicketReference reference, CancellationToken cancellationToken) =>
@@ -50,7 +50,7 @@ namespace CaseOps.Zammad
         {
             var request = new RestRequest(_resource, Method.Post);
             request.AddStringBody(fields.ToString(Newtonsoft.Json.Formatting.None), ContentType.Json);
-            try { return await SendForRecordAsync(request, cancellationToken).ConfigureAwait(false); }
+            try { return await SendForRecordAsync(request, null, cancellationToken).ConfigureAwait(false); }
             finally { _connection.Catalog.Invalidate(_kind); }
         }
 
@@ -58,7 +58,7 @@ namespace CaseOps.Zammad
         {
             var request = new RestRequest(RecordPath(id), Method.Put);
             request.AddStringBody(fields.ToString(Newtonsoft.Json.Formatting.None), ContentType.Json);
-            try { return await SendForRecordAsync(request, cancellationToken).ConfigureAwait(false); }
+            try { return await SendForRecordAsync(request, id, cancellationToken).ConfigureAwait(false); }
             finally { _connection.Catalog.Invalidate(_kind); }
         }
 
@@ -83,8 +83,9 @@ namespace CaseOps.Zammad
         public override async Task<IReadOnlyList<ZammadNamedRecord>> ListAsync(CancellationToken cancellationToken) =>
             await ZammadPages.ReadAllAsync<T>(Connection.Api, Resource, Log, cancellationToken).ConfigureAwait(false);
 
-        private protected override async Task<ZammadNamedRecord> SendForRecordAsync(RestRequest request, CancellationToken cancellationToken) =>
-            await Connection.Api.SendAsync<T>(request, Log, cancellationToken).ConfigureAwait(false);
+        private protected override async Task<ZammadNamedRecord> SendForRecordAsync(RestRequest request, long? id, CancellationToken cancellationToken) =>
+            await Connection.Api.SendAsync<T>(request, Log, cancellationToken,
+                answer => { if (id is long wanted) StrictJson.SameId("id", wanted, answer.Id); }).ConfigureAwait(false);
     }
 
     /// <summary>Ticket priorities.</summary>

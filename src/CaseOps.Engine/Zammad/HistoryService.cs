@@ -21,17 +21,24 @@ namespace CaseOps.Zammad
 
         public async Task<List<TicketHistoryEntry>> ListAsync(long ticketId, CancellationToken cancellationToken)
         {
-            var answer = await _api.SendAsync<JObject>(new RestRequest("ticket_history/" + ticketId.ToString(CultureInfo.InvariantCulture)), _log, cancellationToken).ConfigureAwait(false);
-            var users = answer["assets"]?["User"] as JObject;
-            var entries = new List<TicketHistoryEntry>();
-            foreach (var row in answer["history"] as JArray ?? new JArray())
+            var answer = await _api.SendAsync(new RestRequest("ticket_history/" + ticketId.ToString(CultureInfo.InvariantCulture)),
+                StrictJson.Convert<HistoryAnswer>, _log, cancellationToken).ConfigureAwait(false);
+            // The user assets only name who made a change; a login they lack stays unknown.
+            var users = answer.Assets?.Property("User", StringComparison.Ordinal)?.Value as JObject;
+            foreach (var entry in answer.History)
             {
-                var entry = row.ToObject<TicketHistoryEntry>(ApiClient.Serializer)!;
                 entry.TicketId = ticketId;
-                entry.CreatedBy = users?[entry.CreatedById.ToString(CultureInfo.InvariantCulture)]?["login"]?.Value<string>();
-                entries.Add(entry);
+                var user = users?.Property(entry.CreatedById.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)?.Value as JObject;
+                entry.CreatedBy = user?.Property("login", StringComparison.Ordinal)?.Value is JValue { Type: JTokenType.String } login ? (string?)login.Value : null;
             }
-            return entries;
+            return answer.History;
+        }
+
+        /// <summary><c>{"history":[…],"assets":{…}}</c> (docs/contracts/zammad.md, "History schema").</summary>
+        private sealed class HistoryAnswer
+        {
+            [Newtonsoft.Json.JsonProperty("history", Required = Newtonsoft.Json.Required.Always)] public List<TicketHistoryEntry> History { get; set; } = new List<TicketHistoryEntry>();
+            [Newtonsoft.Json.JsonProperty("assets")] public JObject? Assets { get; set; }
         }
     }
 }

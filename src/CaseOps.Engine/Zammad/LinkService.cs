@@ -31,18 +31,28 @@ namespace CaseOps.Zammad
             var request = new RestRequest("links");
             request.AddQueryParameter("link_object", TicketObject);
             request.AddQueryParameter("link_object_value", Text(ticketId));
-            var answer = await _api.SendAsync<JObject>(request, _log, cancellationToken).ConfigureAwait(false);
-            var assets = answer["assets"]?["Ticket"] as JObject;
-            var links = new List<TicketLink>();
-            foreach (var link in answer["links"] as JArray ?? new JArray())
+            var answer = await _api.SendAsync(request, root =>
             {
-                // Tickets can also link knowledge base answers and other objects: those are not tickets.
-                if (!string.Equals(link.Value<string>("link_object") ?? TicketObject, TicketObject, System.StringComparison.Ordinal))
-                    continue;
-                var id = link.Value<long>("link_object_value");
-                var ticket = assets?[Text(id)]?.ToObject<Ticket>(ApiClient.Serializer);
-                links.Add(new TicketLink(ticketId, link.Value<string>("link_type") ?? "normal", id, ticket));
-            }
+                var read = StrictJson.Convert<LinksAnswer>(root);
+                var assets = read.Assets?.Property(TicketObject, StringComparison.Ordinal)?.Value as JObject;
+                var found = new List<TicketLink>();
+                foreach (var link in read.Links)
+                {
+                    // Tickets can also link knowledge base answers and other objects: those are not tickets.
+                    if (!string.Equals(link.Object ?? TicketObject, TicketObject, StringComparison.Ordinal))
+                        continue;
+                    // The linked ticket as the assets hold it, when they do; it must be that ticket.
+                    Ticket? ticket = null;
+                    if (assets?.Property(Text(link.Value), StringComparison.Ordinal)?.Value is JObject asset)
+                    {
+                        ticket = StrictJson.Convert<Ticket>(asset);
+                        StrictJson.SameId(asset.Path + ".id", link.Value, ticket.Id);
+                    }
+                    found.Add(new TicketLink(ticketId, link.Type, link.Value, ticket));
+                }
+                return found;
+            }, _log, cancellationToken).ConfigureAwait(false);
+            var links = answer;
             return links.OrderBy(l => System.Array.IndexOf(TypeOrder, l.LinkType) is var i && i < 0 ? TypeOrder.Length : i).ThenBy(l => l.Id).ToList();
         }
 
@@ -80,5 +90,19 @@ namespace CaseOps.Zammad
         }
 
         private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary><c>{"links":[…],"assets":{"Ticket":{…}}}</c> (docs/contracts/zammad.md, "Link schemas").</summary>
+        private sealed class LinksAnswer
+        {
+            [Newtonsoft.Json.JsonProperty("links", Required = Newtonsoft.Json.Required.Always)] public List<LinkRow> Links { get; set; } = new List<LinkRow>();
+            [Newtonsoft.Json.JsonProperty("assets")] public JObject? Assets { get; set; }
+        }
+
+        private sealed class LinkRow
+        {
+            [Newtonsoft.Json.JsonProperty("link_type", Required = Newtonsoft.Json.Required.Always)] public string Type { get; set; } = string.Empty;
+            [Newtonsoft.Json.JsonProperty("link_object")] public string? Object { get; set; }
+            [Newtonsoft.Json.JsonProperty("link_object_value", Required = Newtonsoft.Json.Required.Always)] public long Value { get; set; }
+        }
     }
 }

@@ -99,7 +99,7 @@ namespace CaseOps.Zammad
 
         private sealed class TagsAnswer
         {
-            [Newtonsoft.Json.JsonProperty("tags")] public List<string>? Tags { get; set; }
+            [Newtonsoft.Json.JsonProperty("tags", Required = Newtonsoft.Json.Required.Always)] public List<string>? Tags { get; set; }
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CaseOps.Http;
 using CaseOps.Paging;
 using CaseOps.Zammad.Models;
 using Newtonsoft.Json;
@@ -12,32 +13,51 @@ namespace CaseOps.Zammad
     /// </summary>
     internal static class TicketSearchReader
     {
-        public static Page<Ticket> Read(JToken root, JsonSerializer serializer)
+        /// <summary>Reads one page; every part is read strictly (<see cref="StrictJson"/>), so a malformed answer throws <see cref="InvalidAnswerException"/>.</summary>
+        public static Page<Ticket> Read(JToken root)
         {
             if (root is JArray array)
-                return new Page<Ticket>(array.ToObject<List<Ticket>>(serializer) ?? new List<Ticket>(), null);
+                return new Page<Ticket>(StrictJson.Convert<List<Ticket>>(array), null);
             if (!(root is JObject json))
-                throw new JsonSerializationException("The search answer is neither a list nor an object.");
-            if (json["records"] is JArray records)
+                throw new InvalidAnswerException("(root)", "is neither a list of tickets nor an object");
+            if (json.Property("records", StringComparison.Ordinal) != null)
             {
-                var total = json["total_count"]?.Type == JTokenType.Integer ? json.Value<long>("total_count") : (long?)null;
-                return new Page<Ticket>(records.ToObject<List<Ticket>>(serializer) ?? new List<Ticket>(), total);
+                var page = StrictJson.Convert<RecordsAnswer>(json);
+                return new Page<Ticket>(page.Records, page.TotalCount);
             }
-            if (json["tickets"] is JArray ids)
+            if (json.Property("tickets", StringComparison.Ordinal) != null)
+                return new Page<Ticket>(FromAssets(StrictJson.Convert<ClassicAnswer>(json), json), null);
+            throw new InvalidAnswerException("(root)", "has none of 'records', 'tickets' or a list of tickets");
+        }
+
+        private static List<Ticket> FromAssets(ClassicAnswer answer, JObject json)
+        {
+            var assets = answer.Assets?.Property("Ticket", StringComparison.Ordinal)?.Value as JObject;
+            var tickets = new List<Ticket>(answer.Tickets.Count);
+            for (var i = 0; i < answer.Tickets.Count; i++)
             {
-                var assets = json["assets"]?["Ticket"] as JObject;
-                var tickets = new List<Ticket>(ids.Count);
-                foreach (var id in ids)
-                {
-                    var key = id.Value<long>().ToString(CultureInfo.InvariantCulture);
-                    if (assets?[key] is JObject asset && asset.ToObject<Ticket>(serializer) is { } ticket)
-                        tickets.Add(ticket);
-                    else
-                        throw new JsonSerializationException($"The search answer lists ticket {key} but its assets do not contain it.");
-                }
-                return new Page<Ticket>(tickets, null);
+                var key = answer.Tickets[i].ToString(CultureInfo.InvariantCulture);
+                if (!(assets?.Property(key, StringComparison.Ordinal)?.Value is JObject asset))
+                    throw new InvalidAnswerException(json["tickets"]![i]!.Path, $"names ticket {key}, but 'assets.Ticket' does not hold it");
+                var ticket = StrictJson.Convert<Ticket>(asset);
+                StrictJson.SameId(asset.Path + ".id", answer.Tickets[i], ticket.Id);
+                tickets.Add(ticket);
             }
-            throw new JsonSerializationException("The search answer has none of 'records', 'tickets' or a list of tickets.");
+            return tickets;
+        }
+
+        /// <summary>Newer servers: <c>{"records":[T+ids …],"total_count":n}</c>; the total may be left out.</summary>
+        private sealed class RecordsAnswer
+        {
+            [JsonProperty("records", Required = Required.Always)] public List<Ticket> Records { get; set; } = new List<Ticket>();
+            [JsonProperty("total_count")] public long? TotalCount { get; set; }
+        }
+
+        /// <summary>Older servers: ids in result order, the tickets themselves in the assets.</summary>
+        private sealed class ClassicAnswer
+        {
+            [JsonProperty("tickets", Required = Required.Always)] public List<long> Tickets { get; set; } = new List<long>();
+            [JsonProperty("assets", Required = Required.Always)] public JObject? Assets { get; set; }
         }
     }
 }

@@ -57,7 +57,7 @@ namespace CaseOps.Zammad
                     request.AddQueryParameter("order_by", search.Descending.Value ? "desc" : "asc");
                 if (paging.NeedTotalCount)
                     request.AddQueryParameter("with_total_count", "true");
-                var result = await _api.SendAsync(request, root => TicketSearchReader.Read(root, ApiClient.Serializer), _log, ct).ConfigureAwait(false);
+                var result = await _api.SendAsync(request, TicketSearchReader.Read, _log, ct).ConfigureAwait(false);
                 Linked(result.Items);
                 return result;
             }, paging, t => t.Id);
@@ -67,7 +67,7 @@ namespace CaseOps.Zammad
         {
             var request = new RestRequest(TicketPath(id));
             AddExpand(request, expand);
-            return Linked(await _api.SendAsync<Ticket>(request, _log, cancellationToken).ConfigureAwait(false));
+            return Linked(await _api.SendAsync<Ticket>(request, _log, cancellationToken, IsTicket(id)).ConfigureAwait(false));
         }
 
         /// <summary>The ticket with this number (not id), or null; found by search, so only tickets the account may read.</summary>
@@ -108,7 +108,7 @@ namespace CaseOps.Zammad
             var request = new ApiRequest(TicketPath(id), Method.Put, changes.Article == null ? RepeatPolicy.Repeatable : RepeatPolicy.NotRepeatable);
             AddExpand(request, true);
             request.AddStringBody(body.ToString(Newtonsoft.Json.Formatting.None), ContentType.Json);
-            return Linked(await _api.SendAsync<Ticket>(request, _log, cancellationToken).ConfigureAwait(false));
+            return Linked(await _api.SendAsync<Ticket>(request, _log, cancellationToken, IsTicket(id)).ConfigureAwait(false));
         }
 
         public async Task RemoveAsync(long id, CancellationToken cancellationToken) =>
@@ -161,6 +161,9 @@ namespace CaseOps.Zammad
                 Linked(ticket);
             return tickets;
         }
+
+        // An answer about another ticket is a broken answer, not that ticket (docs/architecture.md, "Errors").
+        private static Action<Ticket> IsTicket(long id) => answer => StrictJson.SameId("id", id, answer.Id);
 
         private static string TicketPath(long id) => "tickets/" + id.ToString(CultureInfo.InvariantCulture);
     }

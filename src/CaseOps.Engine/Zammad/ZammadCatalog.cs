@@ -182,9 +182,9 @@ namespace CaseOps.Zammad
         /// <summary>A row of a small lookup list that has no model of its own.</summary>
         private sealed class ZammadNamedRecordRow
         {
-            [Newtonsoft.Json.JsonProperty("id")] public long Id { get; set; }
-            [Newtonsoft.Json.JsonProperty("name")] public string Name { get; set; } = string.Empty;
-            [Newtonsoft.Json.JsonProperty("active")] public bool Active { get; set; } = true;
+            [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)] public long Id { get; set; }
+            [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)] public string Name { get; set; } = string.Empty;
+            [Newtonsoft.Json.JsonProperty("active", Required = Newtonsoft.Json.Required.DisallowNull)] public bool Active { get; set; } = true;
         }
     }
 }

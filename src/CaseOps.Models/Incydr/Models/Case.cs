@@ -20,15 +20,15 @@ namespace CaseOps.Incydr.Models
         {
         }
 
-        [JsonProperty("number")] public long Number { get; set; }
-        [JsonProperty("name")] public string Name { get; set; } = string.Empty;
-        [JsonProperty("status")] public CaseStatus Status { get; set; }
+        [JsonProperty("number", Required = Required.Always)] public long Number { get; set; }
+        [JsonProperty("name", Required = Required.Always)] public string Name { get; set; } = string.Empty;
+        [JsonProperty("status", Required = Required.Always)] public CaseStatus Status { get; set; }
         [JsonProperty("assignee")] public string? Assignee { get; set; }
         [JsonProperty("assigneeUsername")] public string? AssigneeUsername { get; set; }
         [JsonProperty("subject")] public string? Subject { get; set; }
         [JsonProperty("subjectUsername")] public string? SubjectUsername { get; set; }
-        [JsonProperty("createdAt")] public DateTimeOffset CreatedAt { get; set; }
-        [JsonProperty("updatedAt")] public DateTimeOffset UpdatedAt { get; set; }
+        [JsonProperty("createdAt", Required = Required.Always)] public DateTimeOffset CreatedAt { get; set; }
+        [JsonProperty("updatedAt", Required = Required.Always)] public DateTimeOffset UpdatedAt { get; set; }
         [JsonProperty("createdByUserUid")] public string? CreatedByUserUid { get; set; }
         [JsonProperty("createdByUsername")] public string? CreatedByUsername { get; set; }
         [JsonProperty("lastModifiedByUserUid")] public string? LastModifiedByUserUid { get; set; }

@@ -15,7 +15,7 @@ namespace CaseOps.Incydr.Models
         [JsonIgnore]
         public long CaseNumber { get; internal set; }
 
-        [JsonProperty("eventId")] public string EventId { get; set; } = string.Empty;
+        [JsonProperty("eventId", Required = Required.Always)] public string EventId { get; set; } = string.Empty;
         [JsonProperty("eventTimestamp")] public DateTimeOffset? EventTimestamp { get; set; }
         [JsonProperty("fileName")] public string? FileName { get; set; }
         [JsonProperty("filePath")] public string? FilePath { get; set; }
@@ -28,9 +28,9 @@ namespace CaseOps.Incydr.Models
         /// <summary>NO_RISK_INDICATED, LOW, MODERATE, HIGH or CRITICAL.</summary>
         [JsonProperty("riskSeverity")] public string? RiskSeverity { get; set; }
 
-        [JsonProperty("exposure")] public string[] Exposure { get; set; } = Array.Empty<string>();
+        [JsonProperty("exposure", Required = Required.DisallowNull)] public string[] Exposure { get; set; } = Array.Empty<string>();
 
-        [JsonProperty("riskIndicators", ItemConverterType = typeof(RiskIndicatorConverter))]
+        [JsonProperty("riskIndicators", Required = Required.DisallowNull, ItemConverterType = typeof(RiskIndicatorConverter))]
         public RiskIndicator[] RiskIndicators { get; set; } = Array.Empty<RiskIndicator>();
 
         /// <summary>Fields this version of CaseOps does not know.</summary>

@@ -4,7 +4,7 @@ namespace CaseOps.Incydr.Models
 {
     internal sealed class CasesPage
     {
-        [JsonProperty("cases")] public List<Case> Cases { get; set; } = new List<Case>();
-        [JsonProperty("totalCount")] public long TotalCount { get; set; }
+        [JsonProperty("cases", Required = Required.Always)] public List<Case> Cases { get; set; } = new List<Case>();
+        [JsonProperty("totalCount", Required = Required.Always)] public long TotalCount { get; set; }
     }
 }

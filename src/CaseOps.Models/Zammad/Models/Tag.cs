@@ -10,7 +10,7 @@ namespace CaseOps.Zammad.Models
         {
         }
 
-        [JsonProperty("id")] public long Id { get; set; }
+        [JsonProperty("id", Required = Required.Always)] public long Id { get; set; }
 
         // tag_list answers "name", tag_search answers "value".
         [JsonProperty("name")] public string Name { get; set; } = string.Empty;

@@ -21,29 +21,29 @@ namespace CaseOps.Zammad.Models
         {
         }
 
-        [JsonProperty("id")] public long Id { get; set; }
-        [JsonProperty("number")] public string Number { get; set; } = string.Empty;
-        [JsonProperty("title")] public string Title { get; set; } = string.Empty;
-        [JsonProperty("group_id")] public long GroupId { get; set; }
+        [JsonProperty("id", Required = Required.Always)] public long Id { get; set; }
+        [JsonProperty("number", Required = Required.Always)] public string Number { get; set; } = string.Empty;
+        [JsonProperty("title", Required = Required.Always)] public string Title { get; set; } = string.Empty;
+        [JsonProperty("group_id", Required = Required.Always)] public long GroupId { get; set; }
         [JsonProperty("group")] public string? Group { get; set; }
-        [JsonProperty("state_id")] public long StateId { get; set; }
+        [JsonProperty("state_id", Required = Required.Always)] public long StateId { get; set; }
         [JsonProperty("state")] public string? State { get; set; }
-        [JsonProperty("priority_id")] public long PriorityId { get; set; }
+        [JsonProperty("priority_id", Required = Required.Always)] public long PriorityId { get; set; }
         [JsonProperty("priority")] public string? Priority { get; set; }
-        [JsonProperty("owner_id")] public long OwnerId { get; set; }
+        [JsonProperty("owner_id", Required = Required.Always)] public long OwnerId { get; set; }
         [JsonProperty("owner")] public string? Owner { get; set; }
-        [JsonProperty("customer_id")] public long CustomerId { get; set; }
+        [JsonProperty("customer_id", Required = Required.Always)] public long CustomerId { get; set; }
         [JsonProperty("customer")] public string? Customer { get; set; }
         [JsonProperty("organization_id")] public long? OrganizationId { get; set; }
         [JsonProperty("organization")] public string? Organization { get; set; }
         [JsonProperty("note")] public string? Note { get; set; }
         [JsonProperty("type")] public string? Type { get; set; }
         [JsonProperty("pending_time")] public DateTimeOffset? PendingTime { get; set; }
-        [JsonProperty("created_at")] public DateTimeOffset CreatedAt { get; set; }
-        [JsonProperty("updated_at")] public DateTimeOffset UpdatedAt { get; set; }
-        [JsonProperty("created_by_id")] public long CreatedById { get; set; }
+        [JsonProperty("created_at", Required = Required.Always)] public DateTimeOffset CreatedAt { get; set; }
+        [JsonProperty("updated_at", Required = Required.Always)] public DateTimeOffset UpdatedAt { get; set; }
+        [JsonProperty("created_by_id", Required = Required.Always)] public long CreatedById { get; set; }
         [JsonProperty("created_by")] public string? CreatedBy { get; set; }
-        [JsonProperty("updated_by_id")] public long UpdatedById { get; set; }
+        [JsonProperty("updated_by_id", Required = Required.Always)] public long UpdatedById { get; set; }
         [JsonProperty("updated_by")] public string? UpdatedBy { get; set; }
         [JsonProperty("article_count")] public int? ArticleCount { get; set; }
         [JsonProperty("article_ids")] public long[]? ArticleIds { get; set; }

@@ -9,26 +9,26 @@ namespace CaseOps.Zammad.Models
     {
         [JsonConstructor] internal TicketArticle() { }
 
-        [JsonProperty("id")] public long Id { get; set; }
-        [JsonProperty("ticket_id")] public long TicketId { get; set; }
+        [JsonProperty("id", Required = Required.Always)] public long Id { get; set; }
+        [JsonProperty("ticket_id", Required = Required.Always)] public long TicketId { get; set; }
         [JsonProperty("type")] public string? Type { get; set; }
-        [JsonProperty("type_id")] public long TypeId { get; set; }
+        [JsonProperty("type_id", Required = Required.Always)] public long TypeId { get; set; }
         [JsonProperty("sender")] public string? Sender { get; set; }
-        [JsonProperty("sender_id")] public long SenderId { get; set; }
-        [JsonProperty("internal")] public bool Internal { get; set; }
+        [JsonProperty("sender_id", Required = Required.Always)] public long SenderId { get; set; }
+        [JsonProperty("internal", Required = Required.Always)] public bool Internal { get; set; }
         [JsonProperty("subject")] public string? Subject { get; set; }
         [JsonProperty("from")] public string? From { get; set; }
         [JsonProperty("to")] public string? To { get; set; }
         [JsonProperty("cc")] public string? Cc { get; set; }
         [JsonProperty("content_type")] public string? ContentType { get; set; }
-        [JsonProperty("body")] public string Body { get; set; } = string.Empty;
+        [JsonProperty("body", Required = Required.Always)] public string Body { get; set; } = string.Empty;
         [JsonProperty("time_unit")] public string? TimeUnit { get; set; }
         [JsonProperty("created_by")] public string? CreatedBy { get; set; }
-        [JsonProperty("created_by_id")] public long CreatedById { get; set; }
+        [JsonProperty("created_by_id", Required = Required.Always)] public long CreatedById { get; set; }
         [JsonProperty("updated_by")] public string? UpdatedBy { get; set; }
-        [JsonProperty("created_at")] public DateTimeOffset CreatedAt { get; set; }
-        [JsonProperty("updated_at")] public DateTimeOffset UpdatedAt { get; set; }
-        [JsonProperty("attachments")] public TicketAttachment[] Attachments { get; set; } = Array.Empty<TicketAttachment>();
+        [JsonProperty("created_at", Required = Required.Always)] public DateTimeOffset CreatedAt { get; set; }
+        [JsonProperty("updated_at", Required = Required.Always)] public DateTimeOffset UpdatedAt { get; set; }
+        [JsonProperty("attachments", Required = Required.DisallowNull)] public TicketAttachment[] Attachments { get; set; } = Array.Empty<TicketAttachment>();
 
         /// <summary>Fields this version of CaseOps does not know.</summary>
         [JsonExtensionData] internal IDictionary<string, JToken> AdditionalProperties { get; set; } = new Dictionary<string, JToken>();

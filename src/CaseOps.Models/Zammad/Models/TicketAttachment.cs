@@ -9,10 +9,10 @@ namespace CaseOps.Zammad.Models
     {
         [JsonConstructor] internal TicketAttachment() { }
 
-        [JsonProperty("id")] public long Id { get; set; }
+        [JsonProperty("id", Required = Required.Always)] public long Id { get; set; }
         [JsonIgnore] public long ArticleId { get; internal set; }
         [JsonIgnore] public long TicketId { get; internal set; }
-        [JsonProperty("filename")] public string FileName { get; set; } = string.Empty;
+        [JsonProperty("filename", Required = Required.Always)] public string FileName { get; set; } = string.Empty;
 
         /// <summary>Size in bytes (Zammad sends it as a string).</summary>
         [JsonIgnore] public long? Size { get; private set; }
@@ -23,7 +23,10 @@ namespace CaseOps.Zammad.Models
         private string? SizeText
         {
             get => Size?.ToString(CultureInfo.InvariantCulture);
-            set => Size = long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var size) ? size : (long?)null;
+            // A size that is not a whole number of bytes is a broken answer, not an unknown size.
+            set => Size = value == null ? (long?)null
+                : long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var size) ? size
+                : throw new JsonSerializationException("size \"" + value + "\" is not a number of bytes.");
         }
 
         [JsonProperty("preferences")]

@@ -8,13 +8,13 @@ namespace CaseOps.Zammad.Models
     {
         [JsonConstructor] internal TicketHistoryEntry() { }
 
-        [JsonProperty("id")] public long Id { get; set; }
+        [JsonProperty("id", Required = Required.Always)] public long Id { get; set; }
 
         /// <summary>The ticket whose history this is.</summary>
         [JsonIgnore] public long TicketId { get; internal set; }
 
-        [JsonProperty("created_at")] public DateTimeOffset CreatedAt { get; set; }
-        [JsonProperty("created_by_id")] public long CreatedById { get; set; }
+        [JsonProperty("created_at", Required = Required.Always)] public DateTimeOffset CreatedAt { get; set; }
+        [JsonProperty("created_by_id", Required = Required.Always)] public long CreatedById { get; set; }
 
         /// <summary>The login of who made the change, from the answer's user assets.</summary>
         [JsonIgnore] public string? CreatedBy { get; internal set; }
@@ -22,7 +22,7 @@ namespace CaseOps.Zammad.Models
         /// <summary>Ticket or Ticket::Article.</summary>
         [JsonProperty("object"), System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Zammad's own field name; users filter history on it.")]
         public string? Object { get; set; }
-        [JsonProperty("o_id")] public long ObjectId { get; set; }
+        [JsonProperty("o_id", Required = Required.Always)] public long ObjectId { get; set; }
 
         /// <summary>created, updated, added, removed, merged_into, received_merge, ...</summary>
         [JsonProperty("type")] public string? Type { get; set; }

@@ -6,7 +6,7 @@ namespace CaseOps.Zammad.Models
     public sealed class TicketState : ZammadNamedRecord
     {
         [JsonConstructor] internal TicketState() { }
-        [JsonProperty("state_type_id")] public long StateTypeId { get; set; }
+        [JsonProperty("state_type_id", Required = Required.Always)] public long StateTypeId { get; set; }
         [JsonProperty("next_state_id")] public long? NextStateId { get; set; }
         [JsonProperty("default_create")] public bool DefaultCreate { get; set; }
         [JsonProperty("default_follow_up")] public bool DefaultFollowUp { get; set; }

@@ -9,28 +9,22 @@ namespace CaseOps.Zammad.Models
     {
         [JsonConstructor] internal TicketTimeAccounting() { }
 
-        [JsonProperty("id")] public long Id { get; set; }
-        [JsonProperty("ticket_id")] public long TicketId { get; set; }
+        [JsonProperty("id", Required = Required.Always)] public long Id { get; set; }
+        [JsonProperty("ticket_id", Required = Required.Always)] public long TicketId { get; set; }
         [JsonProperty("ticket_article_id")] public long? ArticleId { get; set; }
 
         /// <summary>The time accounted (Zammad's unit, minutes by default); Zammad sends it as a decimal string.</summary>
-        [JsonIgnore] public decimal TimeUnit { get; private set; }
-
-        [JsonProperty("time_unit")]
-        private JToken? TimeUnitText
-        {
-            get => new JValue(TimeUnit.ToString(CultureInfo.InvariantCulture));
-            set => TimeUnit = decimal.TryParse(value?.ToString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var unit) ? unit : 0m;
-        }
+        [JsonProperty("time_unit", Required = Required.Always), JsonConverter(typeof(CaseOps.Json.DecimalTextConverter))]
+        public decimal TimeUnit { get; private set; }
 
         [JsonProperty("type_id")] public long? TypeId { get; set; }
 
         /// <summary>The accounting type's name, from the connection's catalog.</summary>
         [JsonIgnore] public string? Type { get; internal set; }
 
-        [JsonProperty("created_by_id")] public long CreatedById { get; set; }
-        [JsonProperty("created_at")] public DateTimeOffset CreatedAt { get; set; }
-        [JsonProperty("updated_at")] public DateTimeOffset UpdatedAt { get; set; }
+        [JsonProperty("created_by_id", Required = Required.Always)] public long CreatedById { get; set; }
+        [JsonProperty("created_at", Required = Required.Always)] public DateTimeOffset CreatedAt { get; set; }
+        [JsonProperty("updated_at", Required = Required.Always)] public DateTimeOffset UpdatedAt { get; set; }
 
         /// <summary>Fields this version of CaseOps does not know.</summary>
         [JsonExtensionData] internal IDictionary<string, JToken> AdditionalProperties { get; set; } = new Dictionary<string, JToken>();

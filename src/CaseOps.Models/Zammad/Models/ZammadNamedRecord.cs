@@ -10,9 +10,9 @@ namespace CaseOps.Zammad.Models
         {
         }
 
-        [JsonProperty("id")] public long Id { get; set; }
-        [JsonProperty("name")] public string Name { get; set; } = string.Empty;
-        [JsonProperty("active")] public bool Active { get; set; } = true;
+        [JsonProperty("id", Required = Required.Always)] public long Id { get; set; }
+        [JsonProperty("name", Required = Required.Always)] public string Name { get; set; } = string.Empty;
+        [JsonProperty("active", Required = Required.DisallowNull)] public bool Active { get; set; } = true;
         [JsonProperty("note")] public string? Note { get; set; }
         [JsonProperty("created_at")] public DateTimeOffset? CreatedAt { get; set; }
         [JsonProperty("updated_at")] public DateTimeOffset? UpdatedAt { get; set; }

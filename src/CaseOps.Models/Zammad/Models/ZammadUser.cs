@@ -7,12 +7,12 @@ namespace CaseOps.Zammad.Models
     public sealed class ZammadUser
     {
         [JsonConstructor] internal ZammadUser() { }
-        [JsonProperty("id")] public long Id { get; set; }
-        [JsonProperty("login")] public string Login { get; set; } = string.Empty;
+        [JsonProperty("id", Required = Required.Always)] public long Id { get; set; }
+        [JsonProperty("login", Required = Required.Always)] public string Login { get; set; } = string.Empty;
         [JsonProperty("firstname")] public string? FirstName { get; set; }
         [JsonProperty("lastname")] public string? LastName { get; set; }
         [JsonProperty("email")] public string? Email { get; set; }
-        [JsonProperty("active")] public bool Active { get; set; } = true;
+        [JsonProperty("active", Required = Required.DisallowNull)] public bool Active { get; set; } = true;
         [JsonExtensionData] internal IDictionary<string, JToken> AdditionalProperties { get; set; } = new Dictionary<string, JToken>();
 
         /// <summary>
