@@ -9,12 +9,13 @@ namespace CaseOps.Tests.Cmdlets.FileEvents;
 /// <summary>Export-CaseSummary, Export-CaseFileEvent, Export-Case and Save-CaseFileEventSource: files on disk.</summary>
 public sealed class DownloadTests : CmdletTestBase
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "caseops-downloads-" + Guid.NewGuid().ToString("N"));
+    private readonly TestFolder _temp = new("downloads");
+
+    private string Folder => _temp.Path;
 
     public DownloadTests(SandboxFixture sandbox)
         : base(sandbox)
     {
-        Directory.CreateDirectory(_folder);
     }
 
     private CaseOps.Sandbox.Incydr.FileEvents.FileEventStore Events => Sandbox.Host.FileEvents;
@@ -27,12 +28,12 @@ public sealed class DownloadTests : CmdletTestBase
 
     private FileInfo Single(ScriptResult result) => Assert.IsType<FileInfo>(Assert.Single(result.AssertSuccess().Output).BaseObject);
 
-    private string[] LeftoverPartials() => Directory.GetFiles(_folder, "*.partial", SearchOption.AllDirectories);
+    private string[] LeftoverPartials() => Directory.GetFiles(Folder, "*.partial", SearchOption.AllDirectories);
 
     public override void Dispose()
     {
         base.Dispose();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        _temp.Dispose();
     }
 
     [Fact]
@@ -40,9 +41,9 @@ public sealed class DownloadTests : CmdletTestBase
     {
         var number = CaseWithEvents(1);
 
-        var file = Single(Session.Run("param($n, $p) Export-CaseSummary -CaseNumber $n -Path $p", new() { ["n"] = number, ["p"] = _folder }));
+        var file = Single(Session.Run("param($n, $p) Export-CaseSummary -CaseNumber $n -Path $p", new() { ["n"] = number, ["p"] = Folder }));
 
-        Assert.Equal(Path.Combine(_folder, $"Case-{number}-summary.pdf"), file.FullName);
+        Assert.Equal(Path.Combine(Folder, $"Case-{number}-summary.pdf"), file.FullName);
         var bytes = File.ReadAllBytes(file.FullName);
         Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(bytes, 0, 5));
         Assert.EndsWith("%%EOF", Encoding.ASCII.GetString(bytes).TrimEnd());
@@ -53,7 +54,7 @@ public sealed class DownloadTests : CmdletTestBase
     public void The_event_list_is_a_CSV_with_a_header_row_at_the_named_path()
     {
         var number = CaseWithEvents(3);
-        var target = Path.Combine(_folder, "events.csv");
+        var target = Path.Combine(Folder, "events.csv");
 
         var file = Single(Session.Run("param($n, $p) Get-Case -Number $n | Export-CaseFileEvent -Path $p", new() { ["n"] = number, ["p"] = target }));
 
@@ -74,7 +75,7 @@ public sealed class DownloadTests : CmdletTestBase
         var number = CaseWithEvents(2, withSource: true);
         var withFiles = Events.EventsOf(number).Where(Events.HasSourceFile).ToList();
 
-        var file = Single(Session.Run($"param($n, $p) Export-Case -CaseNumber $n -Path $p {switches}", new() { ["n"] = number, ["p"] = _folder }));
+        var file = Single(Session.Run($"param($n, $p) Export-Case -CaseNumber $n -Path $p {switches}", new() { ["n"] = number, ["p"] = Folder }));
 
         using var zip = ZipFile.OpenRead(file.FullName);
         var names = zip.Entries.Select(e => e.FullName).ToList();
@@ -102,7 +103,7 @@ public sealed class DownloadTests : CmdletTestBase
         var withFiles = Events.EventsOf(number).Where(Events.HasSourceFile).ToList();
 
         var result = Session.Run("param($n, $p) Get-CaseFileEvent $n | Where-Object FileAvailability -ne NO_FILE_AVAILABLE | Save-CaseFileEventSource -Path $p",
-            new() { ["n"] = number, ["p"] = _folder }).AssertSuccess();
+            new() { ["n"] = number, ["p"] = Folder }).AssertSuccess();
 
         var files = result.Objects<FileInfo>();
         Assert.Equal(withFiles.Count, files.Count);
@@ -119,18 +120,18 @@ public sealed class DownloadTests : CmdletTestBase
     {
         var (number, id) = Sandbox.Host.Cases.Snapshot().SelectMany(c => Events.EventsOf(c.Number).Select(e => (c.Number, e))).First(p => !Events.HasSourceFile(p.e));
 
-        var result = Session.Run("param($n, $id, $p) Save-CaseFileEventSource -CaseNumber $n -EventId $id -Path $p", new() { ["n"] = number, ["id"] = id, ["p"] = _folder });
+        var result = Session.Run("param($n, $id, $p) Save-CaseFileEventSource -CaseNumber $n -EventId $id -Path $p", new() { ["n"] = number, ["id"] = id, ["p"] = Folder });
 
         Assert.Equal("SourceFileNotCaptured,CaseOps.Cmdlets.FileEvents.SaveCaseFileEventSourceCommand", result.FirstError.FullyQualifiedErrorId);
         Assert.Contains("no source file", result.FirstError.ErrorDetails.Message);
-        Assert.Empty(Directory.GetFiles(_folder));
+        Assert.Empty(Directory.GetFiles(Folder));
     }
 
     [Fact]
     public void An_existing_file_is_kept_without_Force_and_replaced_with_it()
     {
         var number = CaseWithEvents(1);
-        var target = Path.Combine(_folder, "summary.pdf");
+        var target = Path.Combine(Folder, "summary.pdf");
         File.WriteAllText(target, "keep me");
 
         var refused = Session.Run("param($n, $p) Export-CaseSummary $n -Path $p", new() { ["n"] = number, ["p"] = target });
@@ -148,10 +149,10 @@ public sealed class DownloadTests : CmdletTestBase
     public void An_existing_file_under_the_servers_name_is_kept_without_Force()
     {
         var number = CaseWithEvents(1);
-        var existing = Path.Combine(_folder, $"Case-{number}-summary.pdf");
+        var existing = Path.Combine(Folder, $"Case-{number}-summary.pdf");
         File.WriteAllText(existing, "older report");
 
-        var refused = Session.Run("param($n, $p) Export-CaseSummary $n -Path $p", new() { ["n"] = number, ["p"] = _folder });
+        var refused = Session.Run("param($n, $p) Export-CaseSummary $n -Path $p", new() { ["n"] = number, ["p"] = Folder });
 
         Assert.Equal("FileExists,CaseOps.Cmdlets.FileEvents.ExportCaseSummaryCommand", refused.FirstError.FullyQualifiedErrorId);
         Assert.Equal("older report", File.ReadAllText(existing));
@@ -161,7 +162,7 @@ public sealed class DownloadTests : CmdletTestBase
     [Fact]
     public void A_missing_folder_stops_before_any_download()
     {
-        var missing = Path.Combine(_folder, "no-such-folder", "summary.pdf");
+        var missing = Path.Combine(Folder, "no-such-folder", "summary.pdf");
 
         var result = Session.Run("param($p) 1, 2 | Export-CaseSummary -Path $p", new() { ["p"] = missing });
 
@@ -180,12 +181,12 @@ public sealed class DownloadTests : CmdletTestBase
             new() { ["u"] = Sandbox.Host.IncydrBaseUri.ToString(), ["c"] = PowerShellSession.Credential(Sandbox.Host.Options.ClientId, Sandbox.Host.Options.ClientSecret) }).AssertSuccess();
         Sandbox.Host.Faults.DropNextDownloads(1, 1024 * 1024);
 
-        var result = Session.Run("param($n, $id, $p) Save-CaseFileEventSource -CaseNumber $n -EventId $id -Path $p", new() { ["n"] = number, ["id"] = id, ["p"] = _folder });
+        var result = Session.Run("param($n, $id, $p) Save-CaseFileEventSource -CaseNumber $n -EventId $id -Path $p", new() { ["n"] = number, ["id"] = id, ["p"] = Folder });
 
         var error = result.FirstError;
         Assert.Equal("ConnectionFailed,CaseOps.Cmdlets.FileEvents.SaveCaseFileEventSourceCommand", error.FullyQualifiedErrorId);
         Assert.Contains("broke off", error.Exception.Message);
-        Assert.Empty(Directory.GetFiles(_folder, "*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetFiles(Folder, "*", SearchOption.AllDirectories));
     }
 
     [Fact]
@@ -196,7 +197,7 @@ public sealed class DownloadTests : CmdletTestBase
         Events.SetSourceSize(id, 3 * 1024 * 1024 + 17);
         Sandbox.Host.Faults.DropNextDownloads(1, 512 * 1024);
 
-        var file = Single(Session.Run("param($n, $id, $p) Save-CaseFileEventSource -CaseNumber $n -EventId $id -Path $p", new() { ["n"] = number, ["id"] = id, ["p"] = _folder }));
+        var file = Single(Session.Run("param($n, $id, $p) Save-CaseFileEventSource -CaseNumber $n -EventId $id -Path $p", new() { ["n"] = number, ["id"] = id, ["p"] = Folder }));
 
         Assert.Equal(3 * 1024 * 1024 + 17, file.Length);
         Assert.Equal(CaseOps.Sandbox.Incydr.FileEvents.FileEventStore.SourceBytes(id, 3 * 1024 * 1024 + 17), File.ReadAllBytes(file.FullName));
@@ -207,11 +208,11 @@ public sealed class DownloadTests : CmdletTestBase
     [Fact]
     public void WhatIf_downloads_nothing()
     {
-        var result = Session.Run("param($p) Export-Case -CaseNumber 1 -Path $p -WhatIf", new() { ["p"] = _folder }).AssertSuccess();
+        var result = Session.Run("param($p) Export-Case -CaseNumber 1 -Path $p -WhatIf", new() { ["p"] = Folder }).AssertSuccess();
 
         Assert.Empty(result.Output);
         Assert.Equal(0, Downloads);
-        Assert.Empty(Directory.GetFiles(_folder));
+        Assert.Empty(Directory.GetFiles(Folder));
     }
 
     [Fact]
@@ -221,13 +222,13 @@ public sealed class DownloadTests : CmdletTestBase
         var number = Session.Run("param($n) (New-Case -Name $n).Number", new() { ["n"] = "Same names " + Guid.NewGuid().ToString("N")[..8] }).AssertSuccess().Output.Select(o => (long)o.BaseObject).Single();
         Events.Attach(number, pair);
 
-        var result = Session.Run("param($n, $p) Get-CaseFileEvent $n | Save-CaseFileEventSource -Path $p -Force", new() { ["n"] = number, ["p"] = _folder });
+        var result = Session.Run("param($n, $p) Get-CaseFileEvent $n | Save-CaseFileEventSource -Path $p -Force", new() { ["n"] = number, ["p"] = Folder });
 
         Assert.Single(result.Objects<FileInfo>());
         var error = Assert.Single(result.Errors);
         Assert.Equal("FileExists,CaseOps.Cmdlets.FileEvents.SaveCaseFileEventSourceCommand", error.FullyQualifiedErrorId);
         Assert.Contains("saved earlier by this command", error.ErrorDetails.Message);
-        Assert.Equal(CaseOps.Sandbox.Incydr.FileEvents.FileEventStore.SourceBytes(pair[0], (int)Events.SourceSizeOf(pair[0])), File.ReadAllBytes(Path.Combine(_folder, Events.FileNameOf(pair[0])!)));
+        Assert.Equal(CaseOps.Sandbox.Incydr.FileEvents.FileEventStore.SourceBytes(pair[0], (int)Events.SourceSizeOf(pair[0])), File.ReadAllBytes(Path.Combine(Folder, Events.FileNameOf(pair[0])!)));
     }
 
     [Fact]
@@ -236,8 +237,8 @@ public sealed class DownloadTests : CmdletTestBase
         var number = CaseWithEvents(3, withSource: true);
         var id = Events.EventsOf(number).First(Events.HasSourceFile);
 
-        var saved = Single(Session.Run("param($n, $id, $p) Save-CaseFileEventSource $n $id $p", new() { ["n"] = number, ["id"] = id, ["p"] = _folder }));
-        var exported = Session.Run("param($n, $p) Get-CaseFileEvent $n | Export-CaseSummary -Path $p", new() { ["n"] = number, ["p"] = _folder }).AssertSuccess();
+        var saved = Single(Session.Run("param($n, $id, $p) Save-CaseFileEventSource $n $id $p", new() { ["n"] = number, ["id"] = id, ["p"] = Folder }));
+        var exported = Session.Run("param($n, $p) Get-CaseFileEvent $n | Export-CaseSummary -Path $p", new() { ["n"] = number, ["p"] = Folder }).AssertSuccess();
 
         Assert.Equal(Events.FileNameOf(id), saved.Name);
         Assert.Single(exported.Objects<FileInfo>());
@@ -249,8 +250,8 @@ public sealed class DownloadTests : CmdletTestBase
     {
         var number = CaseWithEvents(1);
 
-        Single(Session.Run("param($n, $p) Export-CaseSummary $n -Path $p -Language de", new() { ["n"] = number, ["p"] = _folder }));
-        Single(Session.Run("param($n, $p) Export-Case $n -Path $p -Language fr -ExcludeFiles", new() { ["n"] = number, ["p"] = _folder }));
+        Single(Session.Run("param($n, $p) Export-CaseSummary $n -Path $p -Language de", new() { ["n"] = number, ["p"] = Folder }));
+        Single(Session.Run("param($n, $p) Export-Case $n -Path $p -Language fr -ExcludeFiles", new() { ["n"] = number, ["p"] = Folder }));
 
         Assert.Contains("language=de", Sandbox.Host.Requests.Entries.Single(e => e.Path.EndsWith("/export")).QueryString);
         Assert.Contains("language=fr", Sandbox.Host.Requests.Entries.Single(e => e.Path.EndsWith("/export/full")).QueryString);

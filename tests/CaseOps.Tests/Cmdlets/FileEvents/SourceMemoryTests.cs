@@ -11,12 +11,13 @@ namespace CaseOps.Tests.Cmdlets.FileEvents;
 [Collection(nameof(StreamingCollection))]
 public sealed class SourceMemoryTests : CmdletTestBase
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "caseops-memory-" + Guid.NewGuid().ToString("N"));
+    private readonly TestFolder _temp = new("memory");
+
+    private string Folder => _temp.Path;
 
     public SourceMemoryTests(SandboxFixture sandbox)
         : base(sandbox)
     {
-        Directory.CreateDirectory(_folder);
     }
 
     private CaseOps.Sandbox.Incydr.FileEvents.FileEventStore Events => Sandbox.Host.FileEvents;
@@ -24,7 +25,7 @@ public sealed class SourceMemoryTests : CmdletTestBase
     public override void Dispose()
     {
         base.Dispose();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        _temp.Dispose();
     }
 
     [Fact]
@@ -48,7 +49,7 @@ public sealed class SourceMemoryTests : CmdletTestBase
             }
         });
 
-        var file = Assert.IsType<FileInfo>(Assert.Single(Session.Run("param($n, $id, $p) Save-CaseFileEventSource -CaseNumber $n -EventId $id -Path $p", new() { ["n"] = number, ["id"] = id, ["p"] = _folder }).AssertSuccess().Output).BaseObject);
+        var file = Assert.IsType<FileInfo>(Assert.Single(Session.Run("param($n, $id, $p) Save-CaseFileEventSource -CaseNumber $n -EventId $id -Path $p", new() { ["n"] = number, ["id"] = id, ["p"] = Folder }).AssertSuccess().Output).BaseObject);
         stop.Cancel();
         await sampler;
 

@@ -13,12 +13,13 @@ namespace CaseOps.Tests.Cmdlets.FileEvents;
 public sealed class VerifiedSourceTests : CmdletTestBase
 {
     private const int Cut = 6240;
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "caseops-verified-" + Guid.NewGuid().ToString("N"));
+    private readonly TestFolder _temp = new("verified");
+
+    private string Folder => _temp.Path;
 
     public VerifiedSourceTests(SandboxFixture sandbox)
         : base(sandbox)
     {
-        Directory.CreateDirectory(_folder);
     }
 
     private CaseOps.Sandbox.Incydr.FileEvents.FileEventStore Events => Sandbox.Host.FileEvents;
@@ -26,10 +27,10 @@ public sealed class VerifiedSourceTests : CmdletTestBase
     public override void Dispose()
     {
         base.Dispose();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        _temp.Dispose();
     }
 
-    private string[] FilesLeft() => Directory.GetFiles(_folder, "*", SearchOption.AllDirectories);
+    private string[] FilesLeft() => Directory.GetFiles(Folder, "*", SearchOption.AllDirectories);
 
     private int Sent(string suffix) => Sandbox.Host.Requests.Count(e => e.Method == "GET" && e.Path.EndsWith(suffix, StringComparison.Ordinal));
 
@@ -59,7 +60,7 @@ public sealed class VerifiedSourceTests : CmdletTestBase
         Sandbox.Host.Faults.Rewrites.Add(SourceRoute(number, ids[1]), body => body[..(body.Length - Cut)]);
 
         var result = Session.Run("param($n, $p) $r = @(Get-CaseFileEvent $n | Save-CaseFileEventSource -Path $p -ErrorAction SilentlyContinue); $r",
-            new() { ["n"] = number, ["p"] = _folder });
+            new() { ["n"] = number, ["p"] = Folder });
 
         // SilentlyContinue keeps the error out of the stream; $Error still has it.
         Assert.Empty(result.Errors);
@@ -84,7 +85,7 @@ public sealed class VerifiedSourceTests : CmdletTestBase
         var (number, ids) = CaseWithExactFiles(1);
 
         var result = Session.Run("param($n, $id, $p) Save-CaseFileEventSource -CaseNumber $n -EventId $id -Path $p -Verbose",
-            new() { ["n"] = number, ["id"] = ids[0], ["p"] = _folder }).AssertSuccess();
+            new() { ["n"] = number, ["id"] = ids[0], ["p"] = Folder }).AssertSuccess();
 
         var file = Assert.IsType<FileInfo>(Assert.Single(result.Output).BaseObject);
         Assert.Equal(Events.SourceSizeOf(ids[0]), file.Length);
@@ -106,7 +107,7 @@ public sealed class VerifiedSourceTests : CmdletTestBase
             return changed;
         });
 
-        var result = Session.Run("param($n, $id, $p) Save-CaseFileEventSource $n $id $p", new() { ["n"] = number, ["id"] = ids[0], ["p"] = _folder });
+        var result = Session.Run("param($n, $id, $p) Save-CaseFileEventSource $n $id $p", new() { ["n"] = number, ["id"] = ids[0], ["p"] = Folder });
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("IntegrityCheckFailed,CaseOps.Cmdlets.FileEvents.SaveCaseFileEventSourceCommand", error.FullyQualifiedErrorId);
@@ -127,7 +128,7 @@ public sealed class VerifiedSourceTests : CmdletTestBase
             return json;
         });
 
-        var result = Session.Run("param($n, $id, $p) Save-CaseFileEventSource $n $id $p -Verbose", new() { ["n"] = number, ["id"] = ids[0], ["p"] = _folder }).AssertSuccess();
+        var result = Session.Run("param($n, $id, $p) Save-CaseFileEventSource $n $id $p -Verbose", new() { ["n"] = number, ["id"] = ids[0], ["p"] = Folder }).AssertSuccess();
 
         Assert.Contains(result.Verbose, line => line.Contains("verified Content-Length, size, md5", StringComparison.Ordinal));
     }
@@ -141,7 +142,7 @@ public sealed class VerifiedSourceTests : CmdletTestBase
         Events.Attach(number, id);
         Sandbox.Host.Requests.Clear();
 
-        var result = Session.Run("param($n, $p) Get-CaseFileEvent $n | Save-CaseFileEventSource -Path $p -Verbose", new() { ["n"] = number, ["p"] = _folder }).AssertSuccess();
+        var result = Session.Run("param($n, $p) Get-CaseFileEvent $n | Save-CaseFileEventSource -Path $p -Verbose", new() { ["n"] = number, ["p"] = Folder }).AssertSuccess();
 
         Assert.Single(result.Objects<FileInfo>());
         Assert.Contains(result.Verbose, line => line.StartsWith("Saved source file", StringComparison.Ordinal) && line.Contains("verified Content-Length)", StringComparison.Ordinal));

@@ -9,12 +9,13 @@ namespace CaseOps.Tests.Cmdlets.Zammad;
 /// <summary>Get-TicketArticle, Add-TicketArticle (attachments) and Save-TicketAttachment.</summary>
 public sealed class ArticleTests : ZammadCmdletTestBase
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "caseops-articles-" + Guid.NewGuid().ToString("N"));
+    private readonly TestFolder _temp = new("articles");
+
+    private string Folder => _temp.Path;
 
     public ArticleTests(SandboxFixture sandbox)
         : base(sandbox)
     {
-        Directory.CreateDirectory(_folder);
     }
 
     private long NewTicket(string title) =>
@@ -23,7 +24,7 @@ public sealed class ArticleTests : ZammadCmdletTestBase
 
     private string WriteFile(string name, string text)
     {
-        var path = Path.Combine(_folder, "in", name);
+        var path = Path.Combine(Folder, "in", name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
         return path;
@@ -32,7 +33,7 @@ public sealed class ArticleTests : ZammadCmdletTestBase
     public override void Dispose()
     {
         base.Dispose();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        _temp.Dispose();
     }
 
     [Fact]
@@ -67,12 +68,12 @@ public sealed class ArticleTests : ZammadCmdletTestBase
         Assert.Equal(Encoding.UTF8.GetByteCount("Files copied: 412"), article.Attachments[0].Size);
 
         var saved = Session.Run("param($id, $p) Get-TicketArticle $id | Where-Object Subject -eq Evidence | Save-TicketAttachment -Path $p",
-            new() { ["id"] = id, ["p"] = _folder }).AssertSuccess().Objects<FileInfo>();
+            new() { ["id"] = id, ["p"] = Folder }).AssertSuccess().Objects<FileInfo>();
 
         Assert.Equal(2, saved.Count);
-        Assert.Equal("Files copied: 412", File.ReadAllText(Path.Combine(_folder, "report.txt")));
-        Assert.Equal("a,b\n1,2", File.ReadAllText(Path.Combine(_folder, "héllo wörld.csv")));
-        Assert.Empty(Directory.GetFiles(_folder, "*.partial"));
+        Assert.Equal("Files copied: 412", File.ReadAllText(Path.Combine(Folder, "report.txt")));
+        Assert.Equal("a,b\n1,2", File.ReadAllText(Path.Combine(Folder, "héllo wörld.csv")));
+        Assert.Empty(Directory.GetFiles(Folder, "*.partial"));
     }
 
     [Fact]
@@ -81,20 +82,20 @@ public sealed class ArticleTests : ZammadCmdletTestBase
         var id = NewTicket("Attachment overwrite");
         var file = WriteFile("notes.txt", "new content");
         Session.Run("param($id, $f) Add-TicketArticle $id -Body 'x' -Attachment $f", new() { ["id"] = id, ["f"] = file }).AssertSuccess();
-        File.WriteAllText(Path.Combine(_folder, "notes.txt"), "old content");
+        File.WriteAllText(Path.Combine(Folder, "notes.txt"), "old content");
 
-        var refused = Session.Run("param($id, $p) (Get-TicketArticle $id).Attachments | Save-TicketAttachment -Path $p", new() { ["id"] = id, ["p"] = _folder });
+        var refused = Session.Run("param($id, $p) (Get-TicketArticle $id).Attachments | Save-TicketAttachment -Path $p", new() { ["id"] = id, ["p"] = Folder });
         Assert.Equal("FileExists,CaseOps.Cmdlets.Articles.SaveTicketAttachmentCommand", refused.FirstError.FullyQualifiedErrorId);
-        Assert.Equal("old content", File.ReadAllText(Path.Combine(_folder, "notes.txt")));
+        Assert.Equal("old content", File.ReadAllText(Path.Combine(Folder, "notes.txt")));
 
-        Session.Run("param($id, $p) (Get-TicketArticle $id).Attachments | Save-TicketAttachment -Path $p -Force", new() { ["id"] = id, ["p"] = _folder }).AssertSuccess();
-        Assert.Equal("new content", File.ReadAllText(Path.Combine(_folder, "notes.txt")));
+        Session.Run("param($id, $p) (Get-TicketArticle $id).Attachments | Save-TicketAttachment -Path $p -Force", new() { ["id"] = id, ["p"] = Folder }).AssertSuccess();
+        Assert.Equal("new content", File.ReadAllText(Path.Combine(Folder, "notes.txt")));
     }
 
     [Fact]
     public void A_missing_attachment_path_stops_before_any_request()
     {
-        var result = Session.Run("param($f) Add-TicketArticle -TicketId 4 -Body 'never sent' -Attachment $f", new() { ["f"] = Path.Combine(_folder, "nope.pdf") });
+        var result = Session.Run("param($f) Add-TicketArticle -TicketId 4 -Body 'never sent' -Attachment $f", new() { ["f"] = Path.Combine(Folder, "nope.pdf") });
 
         Assert.Equal("AttachmentNotFound,CaseOps.Cmdlets.Articles.AddTicketArticleCommand", result.FirstError.FullyQualifiedErrorId);
         Assert.Equal(0, Changes);
@@ -105,13 +106,13 @@ public sealed class ArticleTests : ZammadCmdletTestBase
     {
         var article = Session.Run("Get-TicketArticle -Id 987654");
         var ticket = Session.Run("Add-TicketArticle -TicketId 987654 -Body 'x'");
-        var attachment = Session.Run("param($p) Save-TicketAttachment -TicketId 3 -ArticleId 1 -AttachmentId 99999 -Path $p", new() { ["p"] = _folder });
+        var attachment = Session.Run("param($p) Save-TicketAttachment -TicketId 3 -ArticleId 1 -AttachmentId 99999 -Path $p", new() { ["p"] = Folder });
 
         Assert.Equal("ArticleNotFound,CaseOps.Cmdlets.Articles.GetTicketArticleCommand", article.FirstError.FullyQualifiedErrorId);
         Assert.Contains("987654", article.FirstError.ErrorDetails.Message);
         Assert.Equal("TicketNotFound,CaseOps.Cmdlets.Articles.AddTicketArticleCommand", ticket.FirstError.FullyQualifiedErrorId);
         Assert.Equal("AttachmentNotFound,CaseOps.Cmdlets.Articles.SaveTicketAttachmentCommand", attachment.FirstError.FullyQualifiedErrorId);
-        Assert.Empty(Directory.GetFiles(_folder));
+        Assert.Empty(Directory.GetFiles(Folder));
     }
 
     [Fact]

@@ -15,21 +15,23 @@ public sealed class VerifiedAttachmentTests : ZammadCmdletTestBase
 {
     private const int Cut = 6240;
     private const int Size = 20_000;
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "caseops-verified-att-" + Guid.NewGuid().ToString("N"));
+    private readonly TestFolder _temp = new("verified-att");
+
+    private string Folder => _temp.Path;
 
     public VerifiedAttachmentTests(SandboxFixture sandbox)
         : base(sandbox)
     {
-        Directory.CreateDirectory(Path.Combine(_folder, "in"));
-        Directory.CreateDirectory(Path.Combine(_folder, "out"));
+        Directory.CreateDirectory(Path.Combine(Folder, "in"));
+        Directory.CreateDirectory(Path.Combine(Folder, "out"));
     }
 
-    private string Out => Path.Combine(_folder, "out");
+    private string Out => Path.Combine(Folder, "out");
 
     public override void Dispose()
     {
         base.Dispose();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        _temp.Dispose();
     }
 
     private static byte[] Content(int seed)
@@ -46,7 +48,7 @@ public sealed class VerifiedAttachmentTests : ZammadCmdletTestBase
             .AssertSuccess().Output.Select(o => (long)o.BaseObject).Single();
         var files = Enumerable.Range(1, 3).Select(i =>
         {
-            var path = Path.Combine(_folder, "in", $"evidence-{i}.bin");
+            var path = Path.Combine(Folder, "in", $"evidence-{i}.bin");
             File.WriteAllBytes(path, Content(i));
             return path;
         }).ToArray();
