@@ -30,6 +30,7 @@ namespace CaseOps.Http
             };
             _client = new RestClient(restOptions, configureSerialization: s => s.UseSerializer(() => new NewtonsoftRestSerializer()));
             _retry = RetryPipelineFactory.Create(options);
+            Limiter = new ConcurrencyLimiter(options.MaxConcurrency);
         }
 
         public string ServiceName { get; }
@@ -37,6 +38,13 @@ namespace CaseOps.Http
         public ApiClientOptions Options { get; }
 
         internal IRequestAuthenticator? Authenticator { get; set; }
+
+        /// <summary>
+        /// The connection's limit on requests in flight, shared by everything that uses the connection
+        /// (docs/architecture.md, "Connections"). Its <see cref="ConcurrencyLimiter.Window"/> is how many
+        /// requests are worth having in flight now.
+        /// </summary>
+        internal ConcurrencyLimiter Limiter { get; }
 
         /// <summary>
         /// Sends a request and reads its JSON answer strictly (<see cref="StrictJson"/>); <paramref name="verify"/>
@@ -197,14 +205,40 @@ namespace CaseOps.Http
                 throw NotSent(request, invalid.Name, invalid.Problem); // not a transport failure: never retried
             request.AddOrUpdateHeader(RequestIdHeader, Guid.NewGuid().ToString("N"));
 
-            var watch = Stopwatch.StartNew();
-            var response = await _client.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
-            watch.Stop();
+            // The slot covers the send only: not the token fetch above, not a retry's wait
+            // (docs/architecture.md, "Retries").
+            RestResponse response;
+            var watch = new Stopwatch();
+            using (var slot = await Limiter.AcquireAsync(cancellationToken).ConfigureAwait(false))
+            {
+                watch.Start();
+                response = await _client.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
+                watch.Stop();
+                slot.Complete(ReportLoad(response, log));
+            }
             cancellationToken.ThrowIfCancellationRequested();
 
             log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} ({3} ms)",
                 request.Method.ToString().ToUpperInvariant(), _client.BuildUri(request), RetryPipelineFactory.Describe(response), watch.ElapsedMilliseconds));
             return response;
+        }
+
+        // A 429 or 503 narrows the connection's window; its Retry-After holds back every request of
+        // the connection, not only the one that got it (docs/architecture.md, "Retries").
+        private ConcurrencyLimiter.AttemptOutcome ReportLoad(RestResponse response, IRequestLog log)
+        {
+            var status = (int)response.StatusCode;
+            if (RetryPipelineFactory.IsSuccess(response.StatusCode))
+                return ConcurrencyLimiter.AttemptOutcome.Success;
+            if (status != 429 && status != 503)
+                return ConcurrencyLimiter.AttemptOutcome.Neutral;
+            if (RetryPipelineFactory.RetryAfter(response, Options.MaxRetryDelay) is { } pause && pause > TimeSpan.Zero)
+            {
+                Limiter.Pause(pause);
+                log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} answered {1} with Retry-After: every request of this connection waits {2:0.0} s",
+                    ServiceName, status, pause.TotalSeconds));
+            }
+            return ConcurrencyLimiter.AttemptOutcome.Overloaded;
         }
 
         // Debug bodies are for reading: a base64 attachment or a huge listing would flood a job's stream.

@@ -57,7 +57,7 @@ namespace CaseOps.Http
             return context.Properties.GetValue(RepeatKey, RepeatPolicy.NotRepeatable).MayRetryAfter(response);
         }
 
-        private static TimeSpan? RetryAfter(RestResponse? response, TimeSpan max)
+        internal static TimeSpan? RetryAfter(RestResponse? response, TimeSpan max)
         {
             var value = response?.Headers?.FirstOrDefault(h => string.Equals(h.Name, "Retry-After", StringComparison.OrdinalIgnoreCase))?.Value?.ToString();
             if (string.IsNullOrWhiteSpace(value))

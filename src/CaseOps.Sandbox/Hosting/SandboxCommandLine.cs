@@ -35,6 +35,8 @@ public sealed record SandboxCommandLine(SandboxOptions? Options, bool ShowHelp, 
         ["--status-5xx"] = nameof(SandboxOptions.ServerErrorStatus),
         ["--fault-seed"] = nameof(SandboxOptions.FaultSeed),
         ["--fault-token"] = nameof(SandboxOptions.FaultTokenEndpoint),
+        ["--max-in-flight"] = nameof(SandboxOptions.MaxInFlightPerClient),
+        ["--requests-per-second"] = nameof(SandboxOptions.RequestsPerSecond),
         ["--drop-downloads"] = nameof(SandboxOptions.DropDownloads),
         ["--drop-after"] = nameof(SandboxOptions.DropAfterBytes),
         ["--token-lifetime"] = nameof(SandboxOptions.TokenLifetimeSeconds),
@@ -65,6 +67,8 @@ public sealed record SandboxCommandLine(SandboxOptions? Options, bool ShowHelp, 
           --latency-ms <ms>         Delay added to every API request (default 0)
           --rate-429 <0..1>         Share of API requests answered 429 (default 0)
           --retry-after <s>         Retry-After seconds on 429 answers (default 1)
+          --max-in-flight <n>       Gateway: requests one client may have in flight, beyond it 429 (default 0: no limit)
+          --requests-per-second <n> Gateway: requests one client may start per second, beyond it 429 (default 0: no limit)
           --rate-5xx <0..1>         Share of API requests answered with a server error (default 0)
           --status-5xx <code>       Status of those server errors (default 503)
           --fault-seed <n>          Separate seed for the fault dice (default: --seed)

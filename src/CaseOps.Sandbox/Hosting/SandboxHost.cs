@@ -20,7 +20,7 @@ public sealed class SandboxHost : IAsyncDisposable
     private readonly IncydrApi incydr;
     private int disposed;
 
-    private SandboxHost(WebApplication app, SandboxOptions options, FaultSettings faults, RequestLog requests, IncydrApi incydr, ZammadApi zammad, Uri baseUri)
+    private SandboxHost(WebApplication app, SandboxOptions options, FaultSettings faults, GatewayLimits gateway, RequestLog requests, IncydrApi incydr, ZammadApi zammad, Uri baseUri)
     {
         this.app = app;
         this.incydr = incydr;
@@ -28,6 +28,7 @@ public sealed class SandboxHost : IAsyncDisposable
         ZammadBaseUri = new Uri(baseUri, ZammadApi.BasePath + "/");
         Options = options;
         Faults = faults;
+        Gateway = gateway;
         Requests = requests;
         IncydrBaseUri = baseUri;
     }
@@ -46,6 +47,9 @@ public sealed class SandboxHost : IAsyncDisposable
 
     /// <summary>Fault knobs, changeable at run time.</summary>
     public FaultSettings Faults { get; }
+
+    /// <summary>Gateway limits (requests in flight per client, requests per second) and the most in flight seen, changeable at run time.</summary>
+    public GatewayLimits Gateway { get; }
 
     /// <summary>Every request received.</summary>
     public RequestLog Requests { get; }
@@ -84,13 +88,19 @@ public sealed class SandboxHost : IAsyncDisposable
             FaultTokenEndpoint = options.FaultTokenEndpoint,
         };
         faults.DropNextDownloads(options.DropDownloads, options.DropAfterBytes);
+        var gateway = new GatewayLimits
+        {
+            MaxInFlightPerClient = options.MaxInFlightPerClient,
+            RequestsPerSecond = options.RequestsPerSecond,
+            RetryAfterSeconds = options.RetryAfterSeconds,
+        };
         var requests = new RequestLog();
         var anchor = options.SeedAnchorUtc ?? DateTime.UtcNow.Date;
         var incydr = new IncydrApi(options, DateTime.SpecifyKind(anchor, DateTimeKind.Utc));
         var zammad = new ZammadApi(options, DateTime.SpecifyKind(anchor, DateTimeKind.Utc));
 
         var app = Build(options);
-        SandboxPipeline.Configure(app, requests, faults, incydr, zammad);
+        SandboxPipeline.Configure(app, requests, faults, gateway, incydr, zammad);
         try
         {
             await app.StartAsync(ct).ConfigureAwait(false);
@@ -102,7 +112,7 @@ public sealed class SandboxHost : IAsyncDisposable
             throw;
         }
 
-        return new SandboxHost(app, options, faults, requests, incydr, zammad, BoundAddress(app));
+        return new SandboxHost(app, options, faults, gateway, requests, incydr, zammad, BoundAddress(app));
     }
 
     /// <summary>Completes when the host stops (Ctrl+C, SIGTERM, <see cref="StopAsync"/>) or when <paramref name="ct"/> fires, which also stops it.</summary>

@@ -81,6 +81,12 @@ public sealed class SandboxOptions
     /// <summary>Initial <see cref="Faults.FaultSettings.DropNextDownloads"/> byte limit: body bytes sent before the connection is cut.</summary>
     public long DropAfterBytes { get; set; }
 
+    /// <summary>Initial <see cref="Faults.GatewayLimits.MaxInFlightPerClient"/> (0: no limit); its 429s carry <see cref="RetryAfterSeconds"/>.</summary>
+    public int MaxInFlightPerClient { get; set; }
+
+    /// <summary>Initial <see cref="Faults.GatewayLimits.RequestsPerSecond"/> (0: no limit).</summary>
+    public int RequestsPerSecond { get; set; }
+
     /// <summary>Number of Zammad tickets seeded at start.</summary>
     public int TicketCount { get; set; } = 60;
 
@@ -143,6 +149,8 @@ public sealed class SandboxOptions
             throw new ArgumentException("TooManyRequestsRate plus ServerErrorRate must not exceed 1.", nameof(ServerErrorRate));
         }
 
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxInFlightPerClient);
+        ArgumentOutOfRangeException.ThrowIfNegative(RequestsPerSecond);
         ArgumentOutOfRangeException.ThrowIfLessThan(ServerErrorStatus, 100);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(ServerErrorStatus, 599);
     }

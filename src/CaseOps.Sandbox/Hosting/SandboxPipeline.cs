@@ -9,12 +9,15 @@ namespace CaseOps.Sandbox.Hosting;
 /// <summary>Middleware order and route mapping, kept apart from host start/stop.</summary>
 internal static class SandboxPipeline
 {
-    public static void Configure(WebApplication app, RequestLog requests, FaultSettings faults, IncydrApi incydr, ZammadApi zammad)
+    public static void Configure(WebApplication app, RequestLog requests, FaultSettings faults, GatewayLimits gateway, IncydrApi incydr, ZammadApi zammad)
     {
         // Request id first so every answer (faults and 404s included) carries it; the log next so
-        // faulted requests are recorded; faults after routing so they can see exempt endpoints.
+        // faulted and refused requests are recorded; faults after routing so they can see exempt endpoints.
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseMiddleware<RequestLogMiddleware>(requests);
+
+        // The gateway before everything the APIs do, as in front of a real server: what it refuses is logged, never handled.
+        app.UseMiddleware<GatewayMiddleware>(gateway);
         app.UseRouting();
         app.UseMiddleware<FaultMiddleware>(faults);
         incydr.Map(app);

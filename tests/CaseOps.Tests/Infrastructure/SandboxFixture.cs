@@ -18,6 +18,7 @@ public class SandboxFixture : IAsyncLifetime
     public void Reset()
     {
         Host.Faults.Reset();
+        Host.Gateway.Reset();
         Host.Requests.Clear();
     }
 }

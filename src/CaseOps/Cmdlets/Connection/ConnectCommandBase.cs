@@ -15,8 +15,16 @@ namespace CaseOps.Cmdlets.Connection
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 100;
 
+        /// <summary>
+        /// Requests of the connection in flight at once, shared by every command and runspace that uses it
+        /// (docs/architecture.md, "Connections").
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, ApiClientOptions.MostConcurrency)]
+        public int MaxConcurrency { get; set; } = ApiClientOptions.DefaultMaxConcurrency;
+
         private protected ApiClientOptions ClientOptions(Uri baseUri) =>
-            new ApiClientOptions(baseUri) { MaxRetries = MaxRetries, Timeout = TimeSpan.FromSeconds(TimeoutSec) };
+            new ApiClientOptions(baseUri) { MaxRetries = MaxRetries, Timeout = TimeSpan.FromSeconds(TimeoutSec), MaxConcurrency = MaxConcurrency };
 
         private protected void Fail(string id, ErrorCategory category, string message, object? target) =>
             ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), id, category, target));
