@@ -91,13 +91,43 @@ namespace CaseOps.Paging
                 inFlight.Enqueue((number, _fetch(number, pageSize, cts.Token)));
             }
 
-            // Keeps up to the allowed number of pages in flight. Without a total the next page is
-            // only a guess, so at most one is asked ahead.
+            // The window: pages allowed in flight beyond the one being written (docs/architecture.md,
+            // "Paging", "The window"). It opens to 1 when the first item is handed over, and doubles, up to
+            // MaxPagesInFlight, each round trip in which the writer had to wait for a page: while the network
+            // is the bottleneck, never while answers wait for the writer. So an early stop costs
+            // at most one page ahead, a long listing reaches the full window in a few round trips, and pages
+            // are not asked for faster than they are used. Pages are asked ahead only when they are known
+            // to exist or to be wanted (a total, or -First), or when the service allows guessing
+            // (AskAheadWithoutTotal); otherwise one page at a time.
+            var maxInFlight = Math.Max(1, _options.MaxPagesInFlight);
+            var window = 0;
+            var firstOfRoundTrip = 0; // the first page asked for since the window last widened
+            void Widen(int number, bool waited)
+            {
+                // Pages asked for together arrive together: only a wait for a page asked for after the last
+                // widening is a new round trip, so the window doubles once a round trip, not once a page.
+                if (window == 0)
+                    window = 1;
+                else if (waited && number >= firstOfRoundTrip)
+                    window = Math.Min(maxInFlight, window * 2);
+                else
+                    return;
+                firstOfRoundTrip = nextPage;
+            }
+
             void TopUp()
             {
-                var ahead = TotalCount.HasValue ? Math.Min(Math.Max(1, _options.MaxPagesAhead), pagesConsumed + 1) : 1;
+                var askAhead = TotalCount.HasValue || lastWantedPage != long.MaxValue || _options.AskAheadWithoutTotal;
+                var ahead = askAhead ? Math.Max(1, window) : 1;
                 while (!sawShortPage && !cts.IsCancellationRequested && inFlight.Count < ahead && nextPage <= lastWantedPage && nextPage <= lastExistingPage && nextPage < int.MaxValue)
                     Request();
+            }
+
+            // Pages after a short page are never written: the requests still out for them are cancelled at once.
+            void DropPagesAfterShortPage()
+            {
+                if (inFlight.Count > 0)
+                    cts.Cancel();
             }
 
             var seen = _key != null ? new KeySet() : null;
@@ -109,6 +139,7 @@ namespace CaseOps.Paging
                 while (inFlight.Count > 0)
                 {
                     var (number, task) = inFlight.Dequeue();
+                    var waited = !task.IsCompleted;
                     var page = await task.ConfigureAwait(false);
                     Interlocked.Increment(ref _pagesReceived);
                     if (page.TotalCount is long total)
@@ -118,7 +149,10 @@ namespace CaseOps.Paging
                         lastExistingPage = (total + pageSize - 1) / pageSize;
                     }
                     if (page.Items.Count < pageSize)
+                    {
                         sawShortPage = true;
+                        DropPagesAfterShortPage();
+                    }
                     var fault = _options.VerifyCounts ? CountFault(number, page, pageSize) : null;
 
                     var start = number == firstPage ? skipOnFirstPage : 0;
@@ -140,8 +174,10 @@ namespace CaseOps.Paging
                         remaining--;
                         // Asking for the next page only after the first item was handed over keeps
                         // time-to-first-object at one round trip and lets an early stop cost one page.
+                        // A page that had to be waited for doubles the window (see Widen).
                         if (!toppedUp)
                         {
+                            Widen(number, waited);
                             TopUp();
                             toppedUp = true;
                         }

@@ -11,10 +11,20 @@ namespace CaseOps.Paging
         public long? First { get; set; }
 
         /// <summary>
-        /// Pages requested ahead of the one being written, once the API reported a total. The window
-        /// opens one page at a time as pages are consumed, so a consumer that stops early costs little.
+        /// The most pages in flight ahead of the one being written (docs/architecture.md, "Paging", "The
+        /// window"), and so the memory a listing holds: this many pages plus the one being written. The
+        /// window opens at 1 with the first item and doubles with each page handed over, so a consumer that
+        /// stops early costs at most one page ahead. The connection's own limit may allow fewer at once.
         /// </summary>
-        public int MaxPagesAhead { get; set; } = 4;
+        public int MaxPagesInFlight { get; set; } = 16;
+
+        /// <summary>
+        /// Without a total or -First, asks ahead anyway while pages come back full, and cancels the rest at
+        /// the first short page. For APIs whose pages beyond the end are cheap, empty answers (Zammad,
+        /// docs/contracts/zammad.md, "Paging"); it costs at most <see cref="MaxPagesInFlight"/> − 1 requests
+        /// past the end of a listing. Off: without a total, one page at a time.
+        /// </summary>
+        public bool AskAheadWithoutTotal { get; set; }
 
         /// <summary>
         /// The caller wants <see cref="PageStream{T}.TotalCount"/> even when <see cref="First"/> is 0
@@ -28,5 +38,8 @@ namespace CaseOps.Paging
         /// (<c>Invoke-CaseOpsRequest -All</c>, which also pages endpoints that ignore the paging parameters).
         /// </summary>
         public bool VerifyCounts { get; set; } = true;
+
+        /// <summary>A copy, for a service that adjusts the caller's options for its API.</summary>
+        public PageStreamOptions Clone() => (PageStreamOptions)MemberwiseClone();
     }
 }

@@ -32,6 +32,7 @@ namespace CaseOps.Zammad
         public PageStream<Ticket> List(bool expand, PageStreamOptions paging)
         {
             CheckPageSize(paging, MaxListPageSize);
+            paging = AskingAhead(paging);
             return new PageStream<Ticket>(async (page, size, ct) =>
             {
                 var request = new RestRequest("tickets");
@@ -45,6 +46,7 @@ namespace CaseOps.Zammad
         public PageStream<Ticket> Search(TicketSearch search, PageStreamOptions paging)
         {
             CheckPageSize(paging, MaxSearchPageSize);
+            paging = AskingAhead(paging);
             return new PageStream<Ticket>(async (page, size, ct) =>
             {
                 var request = new RestRequest("tickets/search");
@@ -128,6 +130,18 @@ namespace CaseOps.Zammad
             var answer = await _api.SendAsync<JObject>(request, _log, cancellationToken).ConfigureAwait(false);
             var succeeded = string.Equals(answer.Value<string>("result"), "success", StringComparison.OrdinalIgnoreCase);
             return new MergeOutcome(succeeded, answer.Value<string>("message"));
+        }
+
+        /// <summary>
+        /// Zammad reports no total for a listing (nor for a search unless asked), and answers a page beyond
+        /// the end with an empty one, so pages are asked ahead while they come back full
+        /// (docs/contracts/zammad.md, "Paging").
+        /// </summary>
+        private static PageStreamOptions AskingAhead(PageStreamOptions paging)
+        {
+            var options = paging.Clone();
+            options.AskAheadWithoutTotal = true;
+            return options;
         }
 
         private static void CheckPageSize(PageStreamOptions paging, int max)

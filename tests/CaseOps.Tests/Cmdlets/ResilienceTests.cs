@@ -69,10 +69,11 @@ public sealed class ResilienceTests : CmdletTestBase
         try
         {
             Session.ConnectIncydr(Sandbox.Host).AssertSuccess();
-            Sandbox.Host.Faults.Latency = TimeSpan.FromMilliseconds(100);
+            Sandbox.Host.Faults.Latency = TimeSpan.FromMilliseconds(200);
 
-            // 125 pages of 100 ms, at most 4 at a time: over 3 s, three token lifetimes.
-            Assert.Equal(AllNumbers, Session.Run("Get-Case -PageSize 2").AssertSuccess().Objects<Case>().Select(c => c.Number));
+            // 250 pages of 200 ms, at most 16 at a time after the window opened (docs/architecture.md,
+            // "Paging", "The window"): about 19 round trips, over 3 s, three token lifetimes.
+            Assert.Equal(AllNumbers, Session.Run("Get-Case -PageSize 1").AssertSuccess().Objects<Case>().Select(c => c.Number));
             Assert.True(Sandbox.Host.Requests.Count("POST", "/v1/oauth") >= 3, "the token was not renewed during a listing longer than its lifetime");
         }
         finally

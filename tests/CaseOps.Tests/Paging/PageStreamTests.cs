@@ -23,13 +23,29 @@ public sealed class PageStreamTests
             _delay = delay ?? (_ => TimeSpan.Zero);
         }
 
+        private int _running;
+
+        /// <summary>The most fetches that were running at once.</summary>
+        public int MaxRunning;
+
         public async Task<Page<int>> Fetch(int page, int size, CancellationToken ct)
         {
             Requested.Enqueue(page);
+            var running = Interlocked.Increment(ref _running);
+            InterlockedMax(ref MaxRunning, running);
             try { await Task.Delay(_delay(page), ct); }
             catch (OperationCanceledException) { Cancelled.Enqueue(page); throw; }
+            finally { Interlocked.Decrement(ref _running); }
             var items = Enumerable.Range((page - 1) * size + 1, Math.Max(0, Math.Min(size, _total - (page - 1) * size))).ToList();
             return new Page<int>(items, _reportTotal ? _total : null);
+        }
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
         }
     }
 
@@ -97,7 +113,7 @@ public sealed class PageStreamTests
     public async Task The_look_ahead_widens_only_as_pages_are_consumed()
     {
         var source = new FakeSource(10_000, delay: _ => TimeSpan.FromMilliseconds(5));
-        await using var enumerator = new PageStream<int>(source.Fetch, new PageStreamOptions { PageSize = 10, MaxPagesAhead = 3 }).GetAsyncEnumerator();
+        await using var enumerator = new PageStream<int>(source.Fetch, new PageStreamOptions { PageSize = 10, MaxPagesInFlight = 3 }).GetAsyncEnumerator();
 
         Assert.True(await enumerator.MoveNextAsync());
         Assert.Equal(new[] { 1 }, source.Requested); // nothing asked ahead before the first item is taken
@@ -106,6 +122,81 @@ public sealed class PageStreamTests
         for (var i = 0; i < 40; i++)
             await enumerator.MoveNextAsync();
         Assert.InRange(source.Requested.Count, 5, 8); // 4 pages read, at most 3 ahead
+    }
+
+    [Fact]
+    public async Task With_a_total_the_window_opens_to_the_maximum_and_never_beyond()
+    {
+        var source = new FakeSource(600, delay: _ => TimeSpan.FromMilliseconds(10));
+        var stream = new PageStream<int>(source.Fetch, new PageStreamOptions { PageSize = 10, MaxPagesInFlight = 6 });
+        var items = new List<int>();
+
+        await foreach (var item in stream)
+        {
+            items.Add(item);
+            var pagesWritten = (items.Count - 1) / 10; // whole pages handed over before this item's page
+            Assert.InRange(source.Requested.Count, 1, pagesWritten + 1 + 6); // memory: the page being written and 6 ahead
+        }
+
+        Assert.Equal(Enumerable.Range(1, 600), items);
+        Assert.Equal(Enumerable.Range(1, 60), source.Requested.OrderBy(p => p));
+        Assert.Equal(6, source.MaxRunning); // opened all the way, and no further
+    }
+
+    [Fact]
+    public async Task The_default_window_is_16_pages()
+    {
+        var source = new FakeSource(10_000, delay: _ => TimeSpan.FromMilliseconds(10));
+
+        var items = await Collect(new PageStream<int>(source.Fetch, new PageStreamOptions { PageSize = 10 }));
+
+        Assert.Equal(Enumerable.Range(1, 10_000), items);
+        Assert.Equal(16, new PageStreamOptions().MaxPagesInFlight);
+        Assert.Equal(16, source.MaxRunning);
+    }
+
+    [Fact]
+    public async Task Without_a_total_and_without_asking_ahead_pages_come_one_at_a_time()
+    {
+        var source = new FakeSource(195, reportTotal: false, delay: _ => TimeSpan.FromMilliseconds(5));
+
+        var items = await Collect(new PageStream<int>(source.Fetch, new PageStreamOptions { PageSize = 10 }));
+
+        Assert.Equal(Enumerable.Range(1, 195), items);
+        Assert.Equal(Enumerable.Range(1, 20), source.Requested);
+        Assert.Equal(1, source.MaxRunning);
+    }
+
+    [Fact]
+    public async Task Without_a_total_First_asks_for_the_wanted_pages_within_the_window()
+    {
+        var source = new FakeSource(100_000, reportTotal: false, delay: _ => TimeSpan.FromMilliseconds(10));
+
+        var items = await Collect(new PageStream<int>(source.Fetch, new PageStreamOptions { PageSize = 10, First = 300, MaxPagesInFlight = 4 }));
+
+        Assert.Equal(Enumerable.Range(1, 300), items);
+        Assert.Equal(Enumerable.Range(1, 30), source.Requested.OrderBy(p => p)); // the 30 wanted pages, each once, none beyond
+        Assert.Equal(4, source.MaxRunning);
+    }
+
+    [Theory]
+    [InlineData(995)]  // the last page is short
+    [InlineData(1000)] // the last page is exactly full: an empty page ends it
+    public async Task Asking_ahead_without_a_total_stops_at_the_first_short_page_and_cancels_the_rest(int total)
+    {
+        var lastNeeded = total / 10 + 1; // the short (or empty) page that ends the listing
+        var source = new FakeSource(total, reportTotal: false, delay: p => p > lastNeeded ? TimeSpan.FromSeconds(30) : TimeSpan.FromMilliseconds(5));
+
+        var items = await Collect(new PageStream<int>(source.Fetch, new PageStreamOptions { PageSize = 10, MaxPagesInFlight = 8, AskAheadWithoutTotal = true }));
+
+        Assert.Equal(Enumerable.Range(1, total), items);
+        var requested = source.Requested.OrderBy(p => p).ToList();
+        Assert.Equal(requested.Distinct(), requested);
+        var beyond = requested.Where(p => p > lastNeeded).ToList();
+        Assert.Equal(Enumerable.Range(1, lastNeeded + beyond.Count), requested);
+        Assert.InRange(beyond.Count, 1, 7); // asked ahead, and wasted at most the window less the page that ended it
+        Assert.Equal(beyond, source.Cancelled.OrderBy(p => p)); // every one of them cancelled, not awaited for 30 s
+        Assert.InRange(source.MaxRunning, 2, 8);
     }
 
     [Fact]
@@ -344,7 +435,7 @@ public sealed class PageStreamTests
             var all = Enumerable.Range(-front + 1, 100 + front).ToList(); // -front+1 .. 100
             var items = all.Skip((page - 1) * size).Take(size).ToList();
             return Task.FromResult(new Page<int>(items, all.Count));
-        }, new PageStreamOptions { PageSize = 10, MaxPagesAhead = 1 }, i => i);
+        }, new PageStreamOptions { PageSize = 10, MaxPagesInFlight = 1 }, i => i);
 
         var (items, error) = await CollectUntilFault(stream);
 

@@ -30,8 +30,9 @@ public sealed class TicketListingTests : ZammadCmdletTestBase
         Assert.Equal(expected, tickets.Count);
         Assert.Equal(tickets.Select(t => t.Id).OrderBy(i => i), tickets.Select(t => t.Id));
         Assert.Equal(tickets.Count, tickets.Select(t => t.Id).Distinct().Count());
-        // 60 tickets in pages of 25: 25, 25, 10 — the short page ends it without a fourth request.
-        Assert.Equal(expected / 25 + 1, Sent("GET", "tickets"));
+        // 60 tickets in pages of 25: 25, 25, 10 — the short page ends it. Pages are asked ahead while they
+        // come back full, so a few beyond it may have been sent and cancelled (TicketAskAheadTests counts them).
+        Assert.InRange(Sent("GET", "tickets"), expected / 25 + 1, expected / 25 + 1 + 15);
         Assert.All(Sandbox.Host.Requests.Entries.Where(e => e.Path.EndsWith("/tickets")), e => Assert.Contains("per_page=25", e.QueryString));
     }
 
@@ -115,7 +116,8 @@ public sealed class TicketListingTests : ZammadCmdletTestBase
         var tickets = Session.Run("Get-Ticket -Query 'state.name:new OR state.name:open' -PageSize 5").AssertSuccess().Objects<Ticket>();
 
         Assert.Equal(expected, tickets.Select(t => t.Id));
-        Assert.Equal((expected.Length / 5) + 1, Sent("GET", "tickets/search"));
+        // Through the short page that ends it, plus at most the window less one asked ahead (TicketAskAheadTests).
+        Assert.InRange(Sent("GET", "tickets/search"), (expected.Length / 5) + 1, (expected.Length / 5) + 1 + 15);
     }
 
     [Fact]
