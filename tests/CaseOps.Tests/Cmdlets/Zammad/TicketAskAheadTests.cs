@@ -30,6 +30,15 @@ public sealed class TicketAskAheadTests : ZammadCmdletTestBase
         .OrderBy(p => p)
         .ToList();
 
+    // Pages asked ahead and cancelled by the short page may never reach the server (they can still be
+    // waiting for a slot of the connection's concurrency limit), so only the pages needed must all be
+    // there; every page at most once.
+    private static void AssertPagesOnce(List<int> pages, int needed)
+    {
+        Assert.Equal(pages.Count, pages.Distinct().Count());
+        Assert.Equal(Enumerable.Range(1, needed), pages.Where(p => p <= needed));
+    }
+
     [Theory]
     [InlineData(5)] // 60 tickets: the last page is exactly full, an empty page ends the listing
     [InlineData(7)] // 60 tickets: 8 full pages and a short ninth
@@ -44,7 +53,7 @@ public sealed class TicketAskAheadTests : ZammadCmdletTestBase
         Assert.Equal(Enumerable.Range(1, expected).Select(i => (long)i), tickets.Select(t => t.Id));
         var pages = PagesRequested("tickets");
         var needed = expected / pageSize + 1; // through the short (or empty) page that ends it
-        Assert.Equal(Enumerable.Range(1, pages.Count), pages); // each page once, no gaps
+        AssertPagesOnce(pages, needed);
         var wasted = pages.Count - needed;
         _output.WriteLine($"page size {pageSize}: {expected} tickets, {needed} pages needed, {pages.Count} requested, {wasted} wasted");
         Assert.InRange(wasted, 0, MaxPagesInFlight - 1);
@@ -75,7 +84,7 @@ public sealed class TicketAskAheadTests : ZammadCmdletTestBase
 
         Assert.Equal(expected, tickets.Count);
         var pages = PagesRequested("tickets");
-        Assert.Equal(Enumerable.Range(1, pages.Count), pages);
+        AssertPagesOnce(pages, expected / 5 + 1);
         _output.WriteLine($"-First 1000 of {expected}: {pages.Count} requested, {pages.Count - (expected / 5 + 1)} wasted");
         Assert.InRange(pages.Count - (expected / 5 + 1), 0, MaxPagesInFlight - 1);
     }
@@ -107,7 +116,7 @@ public sealed class TicketAskAheadTests : ZammadCmdletTestBase
 
         Assert.Equal(expected, tickets.Select(t => t.Id));
         var pages = PagesRequested("tickets/search");
-        Assert.Equal(Enumerable.Range(1, pages.Count), pages);
+        AssertPagesOnce(pages, expected.Length / 3 + 1);
         var wasted = pages.Count - (expected.Length / 3 + 1);
         _output.WriteLine($"search, pages of 3: {expected.Length} tickets, {pages.Count} requested, {wasted} wasted");
         Assert.InRange(wasted, 0, MaxPagesInFlight - 1);
