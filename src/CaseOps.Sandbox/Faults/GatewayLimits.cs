@@ -56,13 +56,13 @@ public sealed class GatewayLimits
         }
     }
 
-    /// <summary>The most requests one client had in flight at once since the last <see cref="Reset"/>, the refused ones included.</summary>
+    /// <summary>The most requests one client had in flight at once since the last <see cref="Reset"/> or <see cref="ResetCounts"/>, the refused ones included.</summary>
     public int PeakInFlight
     {
         get { lock (gate) { return peakInFlight; } }
     }
 
-    /// <summary>Requests the gateway answered 429 since the last <see cref="Reset"/>.</summary>
+    /// <summary>Requests the gateway answered 429 since the last <see cref="Reset"/> or <see cref="ResetCounts"/>.</summary>
     public int Rejected
     {
         get { lock (gate) { return rejected; } }
@@ -79,6 +79,21 @@ public sealed class GatewayLimits
             peakInFlight = 0;
             rejected = 0;
             clients.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Forgets the counts (<see cref="PeakInFlight"/>, <see cref="Rejected"/>) but keeps the limits and
+    /// what each client has in flight now, so a running emulator can start a fresh measurement.
+    /// </summary>
+    public void ResetCounts()
+    {
+        lock (gate)
+        {
+            // The per-client state stays: requests still in flight will Leave, and the
+            // per-second window must not open early because a measurement restarted.
+            peakInFlight = 0;
+            rejected = 0;
         }
     }
 

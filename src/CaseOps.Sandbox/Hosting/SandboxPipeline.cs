@@ -14,6 +14,10 @@ internal static class SandboxPipeline
         // Request id first so every answer (faults and 404s included) carries it; the log next so
         // faulted and refused requests are recorded; faults after routing so they can see exempt endpoints.
         app.UseMiddleware<RequestIdMiddleware>();
+
+        // Diagnostics branch off before the log, the gateway and the faults: reading the counts must
+        // not change them, nor be refused or delayed by the knobs under test.
+        DiagnosticsRoutes.Map(app, requests, gateway);
         app.UseMiddleware<RequestLogMiddleware>(requests);
 
         // The gateway before everything the APIs do, as in front of a real server: what it refuses is logged, never handled.
