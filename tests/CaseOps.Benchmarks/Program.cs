@@ -9,150 +9,50 @@ using CaseOps.Http;
 using CaseOps.Incydr;
 using CaseOps.Incydr.Models;
 using CaseOps.Paging;
+using CaseOps.Benchmarks.Listings;
 using CaseOps.Sandbox;
 
-// Measures CaseOps listings against the emulator: one page's round trip, time to the first
-// object and the whole listing, for the service and for the cmdlet in a hosted runspace, beside
-// a raw HttpClient loop. Prints a Markdown table; docs/performance.md keeps the results.
-//   dotnet run -c Release --project tests/CaseOps.Benchmarks -- [--latency-ms 100] [--pages 20] [--page-size 100] [--runs 5] [--large 100000] [--source-mb 200]
-// --key-set N measures only the memory of PageStream's repeat check over N in-memory items, then exits.
-var options = BenchmarkOptions.Parse(args);
-var culture = CultureInfo.InvariantCulture;
+// The benchmarks behind docs/performance.md, one mode per run:
+//   --listings        listings side by side with plain HTTP, the emulator out of process (Listings/ListingBenchmark.cs):
+//                     [--page-counts 20,50,200] [--page-size 100] [--latency-ms 100] [--runs 5] [--retry-after 1] [--large 1000000]
+//   --key-set N       the memory of PageStream's repeat check over N in-memory items [--runs 5]
+//   --source-mb N     memory while saving one captured source file of N MB
+//   --profile-engine  the engine's listing of 20,000 cases over and over, to put a profiler on [--runs N]
+//   dotnet run -c Release --project tests/CaseOps.Benchmarks -- <mode> [options]
 
+if (args.Contains("--profile-engine"))
+{
+    await ListingBenchmark.ProfileEngineAsync(ListingOptions.Parse(args).Runs);
+    return;
+}
+
+if (args.Contains("--listings"))
+{
+    await ListingBenchmark.RunAsync(ListingOptions.Parse(args));
+    return;
+}
+
+var options = BenchmarkOptions.Parse(args);
 if (options.KeySet > 0)
 {
     await MeasureKeySet(options.KeySet, options.Runs);
     return;
 }
 
-await using var host = await SandboxHost.StartAsync(new SandboxOptions { CaseCount = options.Pages * options.PageSize, RetryAfterSeconds = 0 });
-host.Faults.Latency = TimeSpan.FromMilliseconds(options.LatencyMs);
-var secret = new SecureString();
-foreach (var c in host.Options.ClientSecret) secret.AppendChar(c);
-using var connection = new IncydrConnection(new ApiClientOptions(host.IncydrBaseUri), host.Options.ClientId, secret);
-var token = (await connection.Tokens.GetTokenAsync(RequestLog.None, CancellationToken.None)).AccessToken;
-using var http = new HttpClient { BaseAddress = host.IncydrBaseUri };
-http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-
-var roundTrip = new List<double>();
-var rawTotal = new List<double>();
-var serviceFirst = new List<double>();
-var serviceTotal = new List<double>();
-var cmdletFirst = new List<double>();
-var cmdletTotal = new List<double>();
-
-using var runspace = OpenRunspace(host);
-for (var run = 0; run < options.Runs + 1; run++) // the first run warms up and is not counted
+if (options.SourceMb > 0)
 {
-    var warm = run > 0;
-    var watch = Stopwatch.StartNew();
-    await http.GetStringAsync($"v1/cases?pgNum=1&pgSize={options.PageSize}");
-    if (warm) roundTrip.Add(watch.Elapsed.TotalMilliseconds);
-
-    watch.Restart();
-    for (var page = 1; ; page++)
-    {
-        var body = await http.GetStringAsync($"v1/cases?pgNum={page}&pgSize={options.PageSize}&srtKey=number&srtDir=asc");
-        var count = Newtonsoft.Json.Linq.JObject.Parse(body)["cases"]!.Count();
-        if (count < options.PageSize || page * options.PageSize >= options.Pages * options.PageSize) break;
-    }
-    if (warm) rawTotal.Add(watch.Elapsed.TotalMilliseconds);
-
-    watch.Restart();
-    double first = -1;
-    var items = 0;
-    await foreach (var _ in new CaseService(connection).List(new CaseFilter(), new PageStreamOptions { PageSize = options.PageSize }))
-    {
-        if (items++ == 0) first = watch.Elapsed.TotalMilliseconds;
-    }
-    if (warm) { serviceFirst.Add(first); serviceTotal.Add(watch.Elapsed.TotalMilliseconds); }
-    Check(items, options.Pages * options.PageSize);
-
-    var (cFirst, cTotal, cItems) = RunCmdlet(runspace, options.PageSize);
-    if (warm) { cmdletFirst.Add(cFirst); cmdletTotal.Add(cTotal); }
-    Check(cItems, options.Pages * options.PageSize);
+    await MeasureSourceDownload(options.SourceMb);
+    return;
 }
 
-Console.WriteLine($"Emulator latency {options.LatencyMs} ms per request, {options.Pages} pages of {options.PageSize}, median of {options.Runs} runs (ms):");
-Console.WriteLine();
-Console.WriteLine("| measure | ms | in page round trips |");
-Console.WriteLine("|---|---:|---:|");
-var trip = Median(roundTrip);
-Row("one page round trip (raw HttpClient)", trip);
-Row("raw HttpClient, all pages one after another", Median(rawTotal));
-Row("CaseService: first object", Median(serviceFirst));
-Row("CaseService: whole listing", Median(serviceTotal));
-Row("Get-Case (hosted runspace): first object", Median(cmdletFirst));
-Row("Get-Case (hosted runspace): whole listing", Median(cmdletTotal));
-
-if (options.Large > 0)
-    await MeasureLarge(options);
-
-if (options.SourceMb > 0)
-    await MeasureSourceDownload(options.SourceMb);
-
-void Row(string name, double ms) => Console.WriteLine(string.Format(culture, "| {0} | {1:0} | {2:0.00} |", name, ms, ms / trip));
+Console.Error.WriteLine("Name a mode: --listings, --key-set N, --source-mb N or --profile-engine (see the top of Program.cs).");
+Environment.ExitCode = 2;
 
 static double Median(List<double> values) { var sorted = values.OrderBy(v => v).ToList(); return sorted[sorted.Count / 2]; }
 
 static void Check(int actual, int expected)
 {
     if (actual != expected) throw new InvalidOperationException($"listed {actual} cases, expected {expected}");
-}
-
-static Runspace OpenRunspace(SandboxHost host)
-{
-    var root = AppContext.BaseDirectory;
-    while (!File.Exists(Path.Combine(root, "CaseOps.slnx"))) root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar))!;
-    var state = InitialSessionState.CreateDefault2();
-    state.ImportPSModule(Path.Combine(root, "artifacts", "module", "CaseOps", "CaseOps.psd1"));
-    var runspace = RunspaceFactory.CreateRunspace(state);
-    runspace.Open();
-    var secure = new SecureString();
-    foreach (var c in host.Options.ClientSecret) secure.AppendChar(c);
-    using var ps = PowerShell.Create();
-    ps.Runspace = runspace;
-    ps.AddCommand("Connect-Incydr").AddParameter("Uri", host.IncydrBaseUri.ToString()).AddParameter("Credential", new PSCredential(host.Options.ClientId, secure));
-    ps.Invoke();
-    if (ps.HadErrors) throw new InvalidOperationException(ps.Streams.Error[0].ToString());
-    return runspace;
-}
-
-static (double First, double Total, int Items) RunCmdlet(Runspace runspace, int pageSize)
-{
-    using var ps = PowerShell.Create();
-    ps.Runspace = runspace;
-    ps.AddCommand("Get-Case").AddParameter("PageSize", pageSize);
-    var output = new PSDataCollection<PSObject>();
-    var watch = Stopwatch.StartNew();
-    double first = -1;
-    output.DataAdded += (_, _) => { if (first < 0) first = watch.Elapsed.TotalMilliseconds; };
-    ps.Invoke(null, output);
-    return (first, watch.Elapsed.TotalMilliseconds, output.Count);
-}
-
-// Throughput and memory on a large tenant without latency: the stream must not hold the listing.
-static async Task MeasureLarge(BenchmarkOptions options)
-{
-    await using var big = await SandboxHost.StartAsync(new SandboxOptions { CaseCount = options.Large });
-    var secret = new SecureString();
-    foreach (var c in big.Options.ClientSecret) secret.AppendChar(c);
-    using var connection = new IncydrConnection(new ApiClientOptions(big.IncydrBaseUri), big.Options.ClientId, secret);
-    GC.Collect();
-    var before = GC.GetTotalAllocatedBytes(true);
-    var maxHeap = 0L;
-    var watch = Stopwatch.StartNew();
-    var items = 0;
-    await foreach (var c in new CaseService(connection).List(new CaseFilter(), new PageStreamOptions { PageSize = 1000 }))
-    {
-        if (++items % 5000 == 0) maxHeap = Math.Max(maxHeap, GC.GetTotalMemory(false));
-    }
-    var elapsed = watch.Elapsed;
-    Check(items, options.Large);
-    Console.WriteLine();
-    Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
-        "{0:N0} cases in pages of 1000, no latency: {1:0.0} s, {2:N0} cases/s, {3:N0} MB allocated in all, managed heap at most {4:N0} MB while listing (emulator in the same process).",
-        items, elapsed.TotalSeconds, items / elapsed.TotalSeconds, (GC.GetTotalAllocatedBytes(true) - before) / 1e6, maxHeap / 1e6));
 }
 
 // Memory while saving one large captured source file: the body must go to disk through a fixed
@@ -282,7 +182,7 @@ static async Task<(double Held, double Allocated, double Ms)> ListOnce(PageStrea
     return (held, GC.GetTotalAllocatedBytes(true) - allocatedBefore, elapsed);
 }
 
-internal sealed record BenchmarkOptions(int LatencyMs, int Pages, int PageSize, int Runs, int Large, int SourceMb, int KeySet)
+internal sealed record BenchmarkOptions(int Runs, int SourceMb, int KeySet)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -291,6 +191,6 @@ internal sealed record BenchmarkOptions(int LatencyMs, int Pages, int PageSize, 
             var i = Array.IndexOf(args, name);
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         }
-        return new BenchmarkOptions(Get("--latency-ms", 100), Get("--pages", 20), Get("--page-size", 100), Get("--runs", 5), Get("--large", 0), Get("--source-mb", 0), Get("--key-set", 0));
+        return new BenchmarkOptions(Get("--runs", 5), Get("--source-mb", 0), Get("--key-set", 0));
     }
 }

@@ -211,6 +211,9 @@ namespace CaseOps.Http
             var watch = new Stopwatch();
             using (var slot = await Limiter.AcquireAsync(cancellationToken).ConfigureAwait(false))
             {
+                // A slot freed by a cancelled listing may be handed to a waiter of the same listing an
+                // instant before the waiter's own cancellation lands: it must not send.
+                cancellationToken.ThrowIfCancellationRequested();
                 watch.Start();
                 response = await _client.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
                 watch.Stop();

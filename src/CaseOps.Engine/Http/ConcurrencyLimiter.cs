@@ -1,32 +1,43 @@
-using System.Diagnostics;
 
 namespace CaseOps.Http
 {
     /// <summary>
     /// The connection's shared limit on requests in flight (docs/architecture.md, "Connections"): one per
     /// <see cref="ApiClient"/>, so every cmdlet and every runspace using the connection draws from it.
-    /// A slot is held for one attempt only, never across a retry's wait. The window it grants shrinks
-    /// when the server says it is overloaded (429, 503) and grows back after successes; a Retry-After
-    /// pauses every new attempt until it has passed (docs/architecture.md, "Retries").
+    /// A slot is held for one attempt only, never across a retry's wait. The window it grants loses a slot
+    /// for each answer saying the server is overloaded (429, 503), grows back after successes, and for a
+    /// while stays below the level that was refused; a Retry-After pauses every new attempt until it has
+    /// passed (docs/architecture.md, "Retries").
     /// </summary>
     internal sealed class ConcurrencyLimiter
     {
         private readonly object _gate = new object();
         private readonly Queue<TaskCompletionSource<bool>> _waiting = new Queue<TaskCompletionSource<bool>>();
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly TimeProvider _time;
+        private readonly long _started;
         private int _window;
         private int _inFlight;
         private int _successes;
-        private long _generation;
+        private int _ceiling;
+        private TimeSpan _ceilingUntil;
         private TimeSpan _pausedUntil;
         private bool _wakeScheduled;
 
-        public ConcurrencyLimiter(int maxConcurrency)
+        /// <summary>
+        /// How long the window stays at or below the level the server last refused before it tries more
+        /// again. A gateway's limit rarely changes from one request to the next; trying a refused level
+        /// again costs a refusal and its Retry-After, so it is tried twice a minute at most.
+        /// </summary>
+        public static readonly TimeSpan CeilingMemory = TimeSpan.FromSeconds(30);
+
+        public ConcurrencyLimiter(int maxConcurrency, TimeProvider? time = null)
         {
             if (maxConcurrency < 1)
                 throw new ArgumentOutOfRangeException(nameof(maxConcurrency), maxConcurrency, "At least one request must be allowed in flight.");
             MaxConcurrency = maxConcurrency;
             _window = maxConcurrency;
+            _time = time ?? TimeProvider.System;
+            _started = _time.GetTimestamp();
         }
 
         /// <summary>The most requests in flight the connection ever allows.</summary>
@@ -62,8 +73,7 @@ namespace CaseOps.Http
             // A cancelled wait stays in the queue and is skipped when its turn comes (TrySetResult fails).
             using (cancellationToken.Register(state => ((TaskCompletionSource<bool>)state!).TrySetCanceled(), granted))
                 await granted.Task.ConfigureAwait(false);
-            lock (_gate)
-                return new Lease(this, _generation);
+            return new Lease(this);
         }
 
         /// <summary>Stops every new attempt until <paramref name="delay"/> has passed (a server's Retry-After).</summary>
@@ -73,40 +83,45 @@ namespace CaseOps.Http
                 return;
             lock (_gate)
             {
-                var until = _clock.Elapsed + delay;
+                var until = Now + delay;
                 if (until > _pausedUntil)
                     _pausedUntil = until;
             }
         }
 
-        private void Release(long generation, AttemptOutcome outcome)
+        private TimeSpan Now => _time.GetElapsedTime(_started);
+
+        private void Release(AttemptOutcome outcome)
         {
             lock (_gate)
             {
                 _inFlight--;
                 if (outcome == AttemptOutcome.Overloaded)
-                    Shrink(generation);
+                    Shrink();
                 else if (outcome == AttemptOutcome.Success)
                     Grow();
                 Pump();
             }
         }
 
-        // Halved once per push-back: the answers of attempts that started before the window last shrank
-        // say nothing about the new window, so a burst of 429s halves it once, not once per answer.
-        private void Shrink(long generation)
+        // One slot less per refusal: a gateway that takes 4 of 8 requests refuses the other 4, so a
+        // burst of refusals lands the window on the number the server accepted, in one step and
+        // without a second round of refusals (halving would land on 4 here only by luck). What was
+        // refused becomes the ceiling for a while, so growing back does not walk into it again.
+        private void Shrink()
         {
             _successes = 0;
-            if (generation != _generation)
-                return;
-            _generation++;
-            _window = Math.Max(1, _window / 2);
+            _window = Math.Max(1, _window - 1);
+            _ceiling = _window;
+            _ceilingUntil = Now + CeilingMemory;
         }
 
-        // One more slot after a window's worth of successes in a row (additive increase).
+        // One more slot after a window's worth of successes in a row (additive increase), up to the
+        // ceiling while it lasts and to MaxConcurrency after.
         private void Grow()
         {
-            if (_window >= MaxConcurrency)
+            var limit = Now < _ceilingUntil ? _ceiling : MaxConcurrency;
+            if (_window >= limit)
                 return;
             if (++_successes < _window)
                 return;
@@ -119,7 +134,7 @@ namespace CaseOps.Http
             _inFlight++;
             if (_inFlight > PeakInFlight)
                 PeakInFlight = _inFlight;
-            return new Lease(this, _generation);
+            return new Lease(this);
         }
 
         // Hands free slots to the waiters in arrival order; a waiter that gave up gives its slot back at once.
@@ -139,14 +154,14 @@ namespace CaseOps.Http
             }
         }
 
-        private bool IsPaused() => _clock.Elapsed < _pausedUntil;
+        private bool IsPaused() => Now < _pausedUntil;
 
         private void ScheduleWakeIfPaused()
         {
             if (_wakeScheduled || _waiting.Count == 0 || !IsPaused())
                 return;
             _wakeScheduled = true;
-            var delay = _pausedUntil - _clock.Elapsed;
+            var delay = _pausedUntil - Now;
             _ = Task.Delay(delay + TimeSpan.FromMilliseconds(1)).ContinueWith(
                 (_, state) => ((ConcurrencyLimiter)state!).Wake(), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
@@ -177,16 +192,11 @@ namespace CaseOps.Http
         internal sealed class Lease : IDisposable
         {
             private ConcurrencyLimiter? _owner;
-            private readonly long _generation;
 
-            internal Lease(ConcurrencyLimiter owner, long generation)
-            {
-                _owner = owner;
-                _generation = generation;
-            }
+            internal Lease(ConcurrencyLimiter owner) => _owner = owner;
 
             /// <summary>Gives the slot back; the outcome moves the window.</summary>
-            public void Complete(AttemptOutcome outcome) => Interlocked.Exchange(ref _owner, null)?.Release(_generation, outcome);
+            public void Complete(AttemptOutcome outcome) => Interlocked.Exchange(ref _owner, null)?.Release(outcome);
 
             public void Dispose() => Complete(AttemptOutcome.Neutral);
         }

@@ -79,7 +79,6 @@ namespace CaseOps.Paging
                 : long.MaxValue;
             long lastExistingPage = long.MaxValue;
             var nextPage = firstPage;
-            var pagesConsumed = 0;
             var sawShortPage = false;
 
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -92,28 +91,14 @@ namespace CaseOps.Paging
             }
 
             // The window: pages allowed in flight beyond the one being written (docs/architecture.md,
-            // "Paging", "The window"). It opens to 1 when the first item is handed over, and doubles, up to
-            // MaxPagesInFlight, each round trip in which the writer had to wait for a page: while the network
-            // is the bottleneck, never while answers wait for the writer. So an early stop costs
-            // at most one page ahead, a long listing reaches the full window in a few round trips, and pages
-            // are not asked for faster than they are used. Pages are asked ahead only when they are known
-            // to exist or to be wanted (a total, or -First), or when the service allows guessing
-            // (AskAheadWithoutTotal); otherwise one page at a time.
+            // "Paging", "The window"). Nothing is asked ahead before the first item is handed over; then one
+            // page (the next), so an early stop within the first page costs one request ahead; and once the
+            // caller has used a whole page and still reads, it is reading a listing: the window opens all the
+            // way to MaxPagesInFlight, and the connection's limit decides how many of those run at once.
+            // Pages are asked ahead only when they are known to exist or to be wanted (a total, or -First),
+            // or when the service allows guessing (AskAheadWithoutTotal); otherwise one page at a time.
             var maxInFlight = Math.Max(1, _options.MaxPagesInFlight);
             var window = 0;
-            var firstOfRoundTrip = 0; // the first page asked for since the window last widened
-            void Widen(int number, bool waited)
-            {
-                // Pages asked for together arrive together: only a wait for a page asked for after the last
-                // widening is a new round trip, so the window doubles once a round trip, not once a page.
-                if (window == 0)
-                    window = 1;
-                else if (waited && number >= firstOfRoundTrip)
-                    window = Math.Min(maxInFlight, window * 2);
-                else
-                    return;
-                firstOfRoundTrip = nextPage;
-            }
 
             void TopUp()
             {
@@ -139,7 +124,6 @@ namespace CaseOps.Paging
                 while (inFlight.Count > 0)
                 {
                     var (number, task) = inFlight.Dequeue();
-                    var waited = !task.IsCompleted;
                     var page = await task.ConfigureAwait(false);
                     Interlocked.Increment(ref _pagesReceived);
                     if (page.TotalCount is long total)
@@ -174,15 +158,13 @@ namespace CaseOps.Paging
                         remaining--;
                         // Asking for the next page only after the first item was handed over keeps
                         // time-to-first-object at one round trip and lets an early stop cost one page.
-                        // A page that had to be waited for doubles the window (see Widen).
                         if (!toppedUp)
                         {
-                            Widen(number, waited);
+                            window = Math.Max(window, 1);
                             TopUp();
                             toppedUp = true;
                         }
                     }
-                    pagesConsumed++;
                     if (remaining <= 0)
                         yield break; // the caller has all it asked for; what the server got wrong beyond that does not matter
                     if (fault != null)
@@ -194,6 +176,7 @@ namespace CaseOps.Paging
                     if (sawShortPage)
                         break;
                     cts.Token.ThrowIfCancellationRequested();
+                    window = maxInFlight; // a whole page used and more wanted: a listing, not a peek
                     TopUp();
                 }
                 // Only an unchanged total makes the sum a promise: with items added or removed while

@@ -13,8 +13,9 @@ namespace CaseOps.Paging
         /// <summary>
         /// The most pages in flight ahead of the one being written (docs/architecture.md, "Paging", "The
         /// window"), and so the memory a listing holds: this many pages plus the one being written. The
-        /// window opens at 1 with the first item and doubles with each page handed over, so a consumer that
-        /// stops early costs at most one page ahead. The connection's own limit may allow fewer at once.
+        /// window opens to 1 with the first item, so a consumer that stops within the first page costs at
+        /// most one page ahead, and to this many once a whole page was used. The connection's own limit
+        /// may allow fewer at once.
         /// </summary>
         public int MaxPagesInFlight { get; set; } = 16;
 

@@ -38,17 +38,20 @@ public sealed class ConcurrencyLimiterTests
     }
 
     [Fact]
-    public void A_burst_of_429s_halves_the_window_once_and_later_pushbacks_halve_it_down_to_one()
+    public void Each_refusal_takes_one_slot_away_so_a_burst_lands_on_what_the_server_accepted()
     {
         var limiter = new ConcurrencyLimiter(8);
         var burst = Take(limiter, 8);
 
-        // Eight answers to attempts sent before the window shrank: one push-back, not eight.
-        foreach (var lease in burst)
+        // A gateway that takes 4 of 8 attempts refuses the other 4: the window ends at 4, in one round.
+        foreach (var lease in burst.Take(4))
             lease.Complete(Outcome.Overloaded);
         Assert.Equal(4, limiter.Window);
+        foreach (var lease in burst.Skip(4))
+            lease.Complete(Outcome.Success);
+        Assert.Equal(4, limiter.Window);
 
-        foreach (var expected in new[] { 2, 1, 1 })
+        foreach (var expected in new[] { 3, 2, 1, 1 })
         {
             Take(limiter, 1)[0].Complete(Outcome.Overloaded);
             Assert.Equal(expected, limiter.Window);
@@ -56,26 +59,79 @@ public sealed class ConcurrencyLimiterTests
     }
 
     [Fact]
-    public void The_window_grows_back_by_one_per_window_of_successes_up_to_the_limit()
+    public void The_window_grows_back_by_one_per_window_of_successes_up_to_the_refused_level_then_after_a_while_to_the_limit()
     {
-        var limiter = new ConcurrencyLimiter(4);
-        foreach (var _ in Enumerable.Range(0, 3))
-            Take(limiter, 1)[0].Complete(Outcome.Overloaded);
+        var clock = new ManualClock();
+        var limiter = new ConcurrencyLimiter(6, clock);
+        var burst = Take(limiter, 6);
+        foreach (var lease in burst.Take(3))
+            lease.Complete(Outcome.Overloaded);
+        foreach (var lease in burst.Skip(3))
+            lease.Dispose();
+        Take(limiter, 1)[0].Complete(Outcome.Overloaded);
+        Take(limiter, 1)[0].Complete(Outcome.Overloaded);
         Assert.Equal(1, limiter.Window);
 
+        var windows = Succeed(limiter, 6);
+
+        // It stays at 1, the level last refused, while that is remembered.
+        Assert.Equal(new[] { 1, 1, 1, 1, 1, 1 }, windows);
+
+        clock.Advance(ConcurrencyLimiter.CeilingMemory - TimeSpan.FromSeconds(1));
+        Assert.Equal(1, Succeed(limiter, 1).Single());
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        windows = Succeed(limiter, 18);
+
+        // 1 success opens a second slot, 2 more a third, and so on up to the limit of 6; then it stays there.
+        Assert.Equal(new[] { 2, 2, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 5, 6, 6, 6, 6 }, windows);
+
+        // Answers that say nothing about load leave it alone.
+        Take(limiter, 1)[0].Complete(Outcome.Neutral);
+        Assert.Equal(6, limiter.Window);
+    }
+
+    [Fact]
+    public void After_a_refusal_at_five_the_window_settles_at_four_for_the_ceiling_memory()
+    {
+        var clock = new ManualClock();
+        var limiter = new ConcurrencyLimiter(8, clock);
+        var burst = Take(limiter, 8);
+        foreach (var lease in burst.Take(3))
+            lease.Complete(Outcome.Overloaded);
+        foreach (var lease in burst.Skip(3))
+            lease.Complete(Outcome.Success);
+        Assert.Equal(5, limiter.Window);
+
+        // The fifth slot is refused too: one slot less, and 4 is where the window stays.
+        Take(limiter, 1)[0].Complete(Outcome.Overloaded);
+        Assert.Equal(4, limiter.Window);
+        Assert.All(Succeed(limiter, 40), window => Assert.Equal(4, window));
+
+        clock.Advance(ConcurrencyLimiter.CeilingMemory);
+        Assert.Equal(5, Succeed(limiter, 4).Last());
+    }
+
+    private static List<int> Succeed(ConcurrencyLimiter limiter, int count)
+    {
         var windows = new List<int>();
-        for (var i = 0; i < 12; i++)
+        for (var i = 0; i < count; i++)
         {
             Take(limiter, 1)[0].Complete(Outcome.Success);
             windows.Add(limiter.Window);
         }
+        return windows;
+    }
 
-        // 1 success opens a second slot, 2 more a third, 3 more a fourth; then it stays at the limit.
-        Assert.Equal(new[] { 2, 2, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4 }, windows);
+    private sealed class ManualClock : TimeProvider
+    {
+        private long _ticks;
 
-        // Answers that say nothing about load leave it alone.
-        Take(limiter, 1)[0].Complete(Outcome.Neutral);
-        Assert.Equal(4, limiter.Window);
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => Interlocked.Read(ref _ticks);
+
+        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
     }
 
     [Fact]

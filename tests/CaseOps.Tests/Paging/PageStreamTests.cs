@@ -110,7 +110,7 @@ public sealed class PageStreamTests
     }
 
     [Fact]
-    public async Task The_look_ahead_widens_only_as_pages_are_consumed()
+    public async Task The_look_ahead_is_one_page_within_the_first_page_and_the_whole_window_after_it()
     {
         var source = new FakeSource(10_000, delay: _ => TimeSpan.FromMilliseconds(5));
         await using var enumerator = new PageStream<int>(source.Fetch, new PageStreamOptions { PageSize = 10, MaxPagesInFlight = 3 }).GetAsyncEnumerator();
@@ -119,9 +119,20 @@ public sealed class PageStreamTests
         Assert.Equal(new[] { 1 }, source.Requested); // nothing asked ahead before the first item is taken
         Assert.True(await enumerator.MoveNextAsync());
         Assert.Equal(new[] { 1, 2 }, source.Requested.OrderBy(p => p));
-        for (var i = 0; i < 40; i++)
-            await enumerator.MoveNextAsync();
-        Assert.InRange(source.Requested.Count, 5, 8); // 4 pages read, at most 3 ahead
+        for (var i = 2; i < 10; i++)
+            Assert.True(await enumerator.MoveNextAsync());
+        Assert.Equal(10, enumerator.Current);
+        Assert.Equal(new[] { 1, 2 }, source.Requested.OrderBy(p => p)); // an early stop within page 1 costs one page ahead
+
+        Assert.True(await enumerator.MoveNextAsync());
+        Assert.Equal(11, enumerator.Current);
+        Assert.Equal(new[] { 1, 2, 3, 4 }, source.Requested.OrderBy(p => p)); // page 1 used up: the whole window of 3 (pages 2 to 4)
+        Assert.True(await enumerator.MoveNextAsync());
+        Assert.Equal(new[] { 1, 2, 3, 4, 5 }, source.Requested.OrderBy(p => p)); // page 2 taken from the window: it is topped up
+        for (var i = 0; i < 10; i++)
+            Assert.True(await enumerator.MoveNextAsync());
+        Assert.Equal(22, enumerator.Current);
+        Assert.Equal(new[] { 1, 2, 3, 4, 5, 6 }, source.Requested.OrderBy(p => p)); // one more page written, one more asked for
     }
 
     [Fact]

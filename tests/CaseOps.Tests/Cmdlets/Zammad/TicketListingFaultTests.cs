@@ -38,7 +38,7 @@ public sealed class TicketListingFaultTests : ZammadCmdletTestBase
     [Fact]
     public void A_repeated_page_of_the_ticket_list_ends_it_after_the_tickets_before_it()
     {
-        // Without a total the list asks one page ahead at most, so page 2 is asked after page 1 arrived.
+        // Page 2 is asked for when page 1's first ticket is handed out, so after page 1 arrived.
         var page1 = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         Rewrites.Add(AnswerRewrites.Request("GET", TicketsPath, ("page", "1")), body => { page1.TrySetResult(body); return body; });
         Rewrites.Add(AnswerRewrites.Request("GET", TicketsPath, ("page", "2")), body => page1.Task.Wait(TimeSpan.FromSeconds(20)) ? page1.Task.Result : body);
@@ -48,7 +48,9 @@ public sealed class TicketListingFaultTests : ZammadCmdletTestBase
         Assert.Equal(Enumerable.Range(1, 25).Select(i => (long)i), result.Objects<Ticket>().Select(t => t.Id));
         var error = AssertListingIncomplete(result.Objects<ErrorRecord>());
         Assert.Contains("Page 2 held only items already listed (25)", error.ErrorDetails!.Message);
-        Assert.Equal(2, Sent("GET", "tickets")); // the listing ended there: page 3 was never asked for
+        // The listing ended there. The window had opened when page 1 was used up, so pages after 2 may have
+        // been asked for (and were cancelled): page 1 and at most the window of 16 asked ahead.
+        Assert.InRange(Sent("GET", "tickets"), 2, 17);
     }
 
     [Fact]
