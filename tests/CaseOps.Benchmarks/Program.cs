@@ -15,6 +15,7 @@ using CaseOps.Sandbox;
 // The benchmarks behind docs/performance.md, one mode per run:
 //   --listings        listings side by side with plain HTTP, the emulator out of process (Listings/ListingBenchmark.cs):
 //                     [--page-counts 20,50,200] [--page-size 100] [--latency-ms 100] [--runs 5] [--retry-after 1] [--large 1000000]
+//                     [--sections latency,gateway,earlystops,throughput,large] (default: all)
 //   --key-set N       the memory of PageStream's repeat check over N in-memory items [--runs 5]
 //   --source-mb N     memory while saving one captured source file of N MB
 //   --profile-engine  the engine's listing of 20,000 cases over and over, to put a profiler on [--runs N]

@@ -166,15 +166,7 @@ public sealed class DiagnosticsEndpointTests : IAsyncLifetime
         entry.GetProperty("query").GetString()!,
         entry.GetProperty("status").GetInt32());
 
-    private async Task<string> NewTokenAsync()
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/oauth");
-        request.Headers.Authorization = SandboxApi.Basic(Host.Options.ClientId, Host.Options.ClientSecret);
-        using var response = await Client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        using var json = await SandboxApi.ReadJsonAsync(response);
-        return json.RootElement.GetProperty("access_token").GetString()!;
-    }
+    private Task<string> NewTokenAsync() => SandboxApi.NewTokenAsync(Client, Host);
 
     private async Task<JsonElement> ReadAsync()
     {

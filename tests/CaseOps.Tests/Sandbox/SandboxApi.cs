@@ -19,6 +19,17 @@ public static class SandboxApi
     public static AuthenticationHeaderValue Basic(string user, string password) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password)));
 
+    /// <summary>Gets a fresh Incydr token from <paramref name="host"/> over HTTP.</summary>
+    public static async Task<string> NewTokenAsync(HttpClient client, CaseOps.Sandbox.SandboxHost host)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/oauth");
+        request.Headers.Authorization = Basic(host.Options.ClientId, host.Options.ClientSecret);
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        using var json = await ReadJsonAsync(response);
+        return json.RootElement.GetProperty("access_token").GetString()!;
+    }
+
     public static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 

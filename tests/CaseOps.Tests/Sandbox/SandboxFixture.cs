@@ -40,15 +40,7 @@ public class SandboxFixture : IAsyncLifetime
     }
 
     /// <summary>Gets a fresh token over HTTP.</summary>
-    public async Task<string> NewTokenAsync()
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/oauth");
-        request.Headers.Authorization = SandboxApi.Basic(Host.Options.ClientId, Host.Options.ClientSecret);
-        using var response = await Client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        using var json = await SandboxApi.ReadJsonAsync(response);
-        return json.RootElement.GetProperty("access_token").GetString()!;
-    }
+    public Task<string> NewTokenAsync() => SandboxApi.NewTokenAsync(Client, Host);
 
     /// <summary>A valid token, reused until the host stops accepting it.</summary>
     public async Task<string> TokenAsync()
