@@ -1,0 +1,109 @@
+<#
+    The runbooks of docs/runbooks.md, run exactly as written: each code block is saved to a file and run
+    by a new pwsh process without a console profile, connected only through the CASEOPS_* environment
+    variables, as Azure Automation or a scheduled job runs it, against an emulator this file starts.
+    Needs a build: ./build.ps1 -Task Build, or ./build.ps1 -Task Test.
+#>
+
+BeforeAll {
+    $repoRoot = Split-Path -Parent $PSScriptRoot
+    Import-Module (Join-Path $repoRoot 'artifacts/module/CaseOps/CaseOps.psd1') -Force -ErrorAction Stop
+    $script:Sandbox = & (Join-Path $repoRoot 'tools/Start-Sandbox.ps1') -Cases 30 -Tickets 20 -Seed 11
+
+    # The test itself checks through its own connections; the runbooks get only the environment.
+    $null = Connect-Incydr -Uri $Sandbox.Uri -Credential $Sandbox.Credential
+    $null = Connect-Zammad -Uri $Sandbox.ZammadUri -Token $Sandbox.ZammadToken
+
+    $script:SavedEnvironment = @{}
+    $runbookEnvironment = @{
+        CASEOPS_INCYDR_URL           = $Sandbox.Uri
+        CASEOPS_INCYDR_CLIENT_ID     = $Sandbox.ClientId
+        CASEOPS_INCYDR_CLIENT_SECRET = $Sandbox.ClientSecret
+        CASEOPS_ZAMMAD_URL           = $Sandbox.ZammadUri
+        CASEOPS_ZAMMAD_TOKEN         = $Sandbox.ZammadTokenText
+        PSModulePath                 = (Join-Path $repoRoot 'artifacts/module') + [IO.Path]::PathSeparator + $env:PSModulePath
+    }
+    foreach ($name in $runbookEnvironment.Keys) {
+        $SavedEnvironment[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $runbookEnvironment[$name])
+    }
+
+    $script:RunbookPage = Get-Content -Raw -Path (Join-Path $repoRoot 'docs/runbooks.md')
+
+    # The first powershell code block under the '## <Title>' heading of docs/runbooks.md.
+    function Get-Runbook([string] $Title) {
+        $pattern = '(?s)\n## ' + [regex]::Escape($Title) + '\r?\n.*?```powershell\r?\n(.*?)```'
+        $match = [regex]::Match($RunbookPage, $pattern)
+        if (-not $match.Success) { throw "docs/runbooks.md has no runbook under '## $Title'" }
+        $match.Groups[1].Value
+    }
+
+    # Runs a runbook in a new process, as a job would; returns its exit code and output lines.
+    function Invoke-Runbook([string] $Title, [string[]] $Arguments = @()) {
+        $file = Join-Path $TestDrive (($Title -replace '\W+', '-') + '.ps1')
+        Set-Content -Path $file -Value (Get-Runbook $Title) -Encoding utf8
+        $pwsh = (Get-Process -Id $PID).Path
+        $output = & $pwsh -NoProfile -NonInteractive -File $file @Arguments 2>&1
+        [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = @($output | ForEach-Object { "$_" }) }
+    }
+}
+
+AfterAll {
+    if ($script:SavedEnvironment) {
+        foreach ($name in $SavedEnvironment.Keys) { [Environment]::SetEnvironmentVariable($name, $SavedEnvironment[$name]) }
+    }
+    if (Get-Command Disconnect-CaseOps -ErrorAction SilentlyContinue) { Disconnect-CaseOps }
+    if ($script:Sandbox) { $script:Sandbox.Stop() }
+}
+
+Describe 'Runbook: tag new USB tickets every hour' {
+    It 'tags every new ticket about USB once, and leaves the others alone' {
+        $usb = @(
+            New-Ticket -Title 'USB stick found in meeting room' -Group 'Insider Risk' -Customer bob@example.com -Body 'Found by facilities'
+            New-Ticket -Title 'Lost USB drive with payroll export' -Group 'Insider Risk' -Customer bob@example.com -Body 'Reported by HR'
+        )
+        $other = New-Ticket -Title 'Printer jam on floor 3' -Group 'Insider Risk' -Customer bob@example.com -Body 'Paper everywhere'
+        $expected = @(Get-Ticket -Query 'state.name:new' | Where-Object Title -like '*USB*')
+        $expected.Id | Should -Contain $usb[0].Id
+        $expected.Id | Should -Contain $usb[1].Id
+
+        $run = Invoke-Runbook 'Tag new USB tickets every hour'
+        $again = Invoke-Runbook 'Tag new USB tickets every hour'
+
+        $run.ExitCode | Should -Be 0 -Because ($run.Output -join "`n")
+        $again.ExitCode | Should -Be 0 -Because ($again.Output -join "`n")
+        $run.Output[-1] | Should -BeLike "Tagged $($expected.Count) new ticket(s) with insider-risk: *"
+        foreach ($ticket in $expected) {
+            @(Get-TicketTag -TicketId $ticket.Id | Where-Object Name -eq 'insider-risk').Count | Should -Be 1
+        }
+        @(Get-TicketTag -TicketId $other.Id | Where-Object Name -eq 'insider-risk').Count | Should -Be 0
+    }
+}
+
+Describe 'Runbook: export every case closed yesterday' {
+    It 'saves a summary PDF and a file events CSV for each case closed in the window, in a folder per case' {
+        $numbers = @(Get-Case -Status Open -First 2).Number
+        $numbers | ForEach-Object { Set-Case -Number $_ -Status Closed -Confirm:$false }
+        $since = [datetime]::UtcNow.Date
+        $until = $since.AddDays(1)
+        $expected = @(Get-Case -Status Closed -UpdatedAfter $since -UpdatedBefore $until)
+        $expected.Number | Should -Contain $numbers[0]
+        $expected.Number | Should -Contain $numbers[1]
+        $folder = Join-Path $TestDrive 'closed'
+
+        $run = Invoke-Runbook 'Export every case closed yesterday' @('-Folder', $folder, '-Since', $since.ToString('o'), '-Until', $until.ToString('o'))
+
+        $run.ExitCode | Should -Be 0 -Because ($run.Output -join "`n")
+        $run.Output[-1] | Should -BeLike "Exported $($expected.Count) case(s) closed between * to $folder"
+        $caseFolders = @(Get-ChildItem -Path $folder -Directory)
+        ($caseFolders.Name | Sort-Object) -join ',' | Should -Be (($expected.Number | Sort-Object | ForEach-Object { "case-$_" }) -join ',')
+        foreach ($caseFolder in $caseFolders) {
+            $pdf = @(Get-ChildItem -Path $caseFolder.FullName -Filter *.pdf)
+            $csv = @(Get-ChildItem -Path $caseFolder.FullName -Filter *.csv)
+            $pdf.Count | Should -Be 1
+            $csv.Count | Should -Be 1
+            [IO.File]::ReadAllBytes($pdf[0].FullName)[0..3] | Should -Be ([byte[]][char[]]'%PDF')
+            (Get-Content -Path $csv[0].FullName -TotalCount 1) | Should -Not -BeNullOrEmpty
+        }
+    }
+}
