@@ -50,7 +50,7 @@ Describe 'The Gallery package' {
 
     It 'holds the module at its root, the engine and its dependencies in Dependencies/' {
         foreach ($file in 'CaseOps.psd1', 'CaseOps.dll', 'CaseOps.Models.dll', 'CaseOps.format.ps1xml', 'CaseOps.types.ps1xml',
-            'en-US/CaseOps.dll-Help.xml', 'LICENSE', 'Dependencies/CaseOps.Engine.dll', 'Dependencies/RestSharp.dll',
+            'en-US/CaseOps.dll-Help.xml', 'en-US/about_CaseOps.help.txt', 'LICENSE', 'Dependencies/CaseOps.Engine.dll', 'Dependencies/RestSharp.dll',
             'Dependencies/Polly.Core.dll', 'Dependencies/Microsoft.Bcl.TimeProvider.dll', 'Dependencies/Newtonsoft.Json.dll') {
             $Entries | Should -Contain $file
         }
@@ -119,6 +119,7 @@ Describe 'The Azure Automation zip' {
         $ZipEntries | Should -Contain 'CaseOps/Dependencies/CaseOps.Engine.dll'
         $ZipEntries | Should -Contain 'CaseOps/Dependencies/RestSharp.dll'
         $ZipEntries | Should -Contain 'CaseOps/LICENSE'
+        $ZipEntries | Should -Contain 'CaseOps/en-US/about_CaseOps.help.txt'
     }
 
     It 'imports in a fresh PowerShell and exports every cmdlet' {

@@ -14,7 +14,9 @@
     3. Exports all pages with Export-MamlCommandHelp, repairs what PlatyPS 1.0.3 gets wrong for
        Get-Help (see Repair-Maml) and writes module/en-US/CaseOps.dll-Help.xml, the file Get-Help
        looks for in the culture folder beside CaseOps.dll.
-    4. Rebuilds, so artifacts/module/CaseOps/en-US carries the new help.
+    4. Turns every about topic, docs/about_*.md, into module/en-US/<title>.help.txt, the plain-text
+       file Get-Help about_<Name> reads (PlatyPS 1.0 has no about-topic export; see Convert-AboutTopic).
+    5. Rebuilds, so artifacts/module/CaseOps/en-US carries the new help.
 
     Pages with PlatyPS placeholders ({{ ... }}) are reported; -Strict makes them an error.
 
@@ -63,6 +65,47 @@ function Invoke-ModuleBuild {
     & dotnet build (Join-Path $repoRoot "src/$moduleName") --nologo -v:q -clp:ErrorsOnly
     if ($LASTEXITCODE -ne 0) { throw "dotnet build src/$moduleName failed (exit code $LASTEXITCODE)." }
     if (-not (Test-Path $stagedManifest)) { throw "The build did not stage $stagedManifest." }
+}
+
+function Test-AboutPage([string] $path) {
+    (Get-Content -LiteralPath $path -TotalCount 12) -match '^document type:\s*about\s*$'
+}
+
+# An about topic's markdown as the plain text of an about_*.help.txt: the front matter goes, the
+# '# title' becomes TOPIC with the title under it, '## SECTION' headings stay at the margin,
+# '### SUBSECTION' headings are indented by 2 and every other line by 4 (indented code blocks by 8).
+# The page is written hard-wrapped at 76 columns, so the text stays within 80. Backticks go: the text
+# is read in a console. tests/CaseOps.Tests/Docs/AboutTopicTests.cs checks the shipped file against
+# the page word for word.
+function Convert-AboutTopic([string] $Markdown) {
+    $lines = $Markdown.TrimStart([char]0xFEFF).Replace("`r`n", "`n").Split("`n")
+    $start = 0
+    if ($lines[0] -eq '---') {
+        $start = [Array]::IndexOf($lines, '---', 1) + 1
+        if ($start -le 0) { throw 'The about page''s front matter is not closed with ---.' }
+    }
+    $out = [Collections.Generic.List[string]]::new()
+    $afterHeading = $false   # a heading's text follows on the next line, as in PowerShell's own about topics
+    foreach ($line in $lines[$start..($lines.Count - 1)]) {
+        $text = $line.TrimEnd() -replace '`', ''
+        if ($text -match '^# (.+)$') { $out.Add('TOPIC'); $out.Add('    ' + $Matches[1]); $afterHeading = $false }
+        elseif ($text -match '^## (.+)$') { $out.Add($Matches[1]); $afterHeading = $true }
+        elseif ($text -match '^### (.+)$') { $out.Add('  ' + $Matches[1]); $afterHeading = $true }
+        elseif ($text) { $out.Add('    ' + $text); $afterHeading = $false }
+        elseif (-not $afterHeading -and $out.Count -and $out[$out.Count - 1]) { $out.Add('') }
+    }
+    while ($out.Count -and -not $out[$out.Count - 1]) { $out.RemoveAt($out.Count - 1) }
+    ($out -join "`n") + "`n"
+}
+
+function Write-AboutTopic {
+    foreach ($file in Get-ChildItem -LiteralPath $docsDir -Filter 'about_*.md' -File) {
+        if (-not (Test-AboutPage $file.FullName)) { throw "docs/$($file.Name) is not an about page (document type: about)." }
+        $target = Join-Path $helpDir "$($file.BaseName).help.txt"
+        $text = Convert-AboutTopic ([IO.File]::ReadAllText($file.FullName))
+        [IO.File]::WriteAllText($target, $text, [Text.UTF8Encoding]::new($false))
+        Write-Host "Wrote module/en-US/$($file.BaseName).help.txt"
+    }
 }
 
 function Test-CommandPage([string] $path) {
@@ -256,6 +299,7 @@ try {
     }
     Repair-Maml -Source $written[0].FullName -Destination (Join-Path $helpDir $helpFileName) -Help $help
     Write-Host "Exported $($help.Count) command(s) to module/en-US/$helpFileName"
+    Write-AboutTopic
 }
 finally {
     Remove-Item -LiteralPath $scratch -Recurse -Force -ErrorAction SilentlyContinue

@@ -220,8 +220,10 @@ public sealed class DocsFixture : IDisposable
         foreach (var name in ExportedCmdletNames())
         {
             var command = (CommandInfo)Invoke(ps => ps.AddCommand("Get-Command").AddParameter("Name", name).AddParameter("Module", "CaseOps")).Single().BaseObject;
-            cmdlets[name] = command.Parameters.Keys
-                .Where(p => !Cmdlet.CommonParameters.Contains(p))
+            // Hidden (DontShow) parameters only carry pipeline objects; help leaves them out, as PowerShell does.
+            cmdlets[name] = command.Parameters.Values
+                .Where(p => !Cmdlet.CommonParameters.Contains(p.Name) && !p.Attributes.OfType<ParameterAttribute>().All(a => a.DontShow))
+                .Select(p => p.Name)
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
         }
         Cmdlets = cmdlets;

@@ -6,9 +6,11 @@ namespace CaseOps.Sandbox.Incydr.FileEvents;
 /// <summary>
 /// Writes the full FileEventV2 document (docs/contracts/incydr.md, Schemas) of <c>GET
 /// …/fileevent/{eventId}</c> from a pool record. Every key of the schema is written, null where the
-/// event has no value, as the real service does.
+/// event has no value, as the real service does; the nested objects the service always sends
+/// (<c>report</c>, <c>responseControls</c>, <c>git</c>, <c>removableMedia</c>, <c>risk.untrustedValues</c>)
+/// are objects even when empty (FileEventDocument.Sections.cs).
 /// </summary>
-public static class FileEventDocument
+public static partial class FileEventDocument
 {
     /// <summary>Serializes <paramref name="record"/>; <paramref name="source"/> is the current source file's length and hashes.</summary>
     public static byte[] ToUtf8(FileEventRecord record, SourceFileFacts source)
@@ -34,9 +36,9 @@ public static class FileEventDocument
         WriteDestination(json, record);
         WriteProcess(json, record);
         WriteRisk(json, record);
-        json.WriteNull("report");
-        json.WriteNull("responseControls");
-        json.WriteNull("git");
+        WriteReport(json);
+        WriteResponseControls(json);
+        WriteGit(json);
         json.WriteEndObject();
     }
 
@@ -116,7 +118,7 @@ public static class FileEventDocument
         json.WriteNull("sender");
         json.WriteNull("from");
         json.WriteEndObject();
-        json.WriteNull("removableMedia");
+        WriteNoRemovableMedia(json);
         EmptyArray(json, "tabs");
         json.WriteStartObject("user");
         StringArray(json, "email", [record.User.Username]);
@@ -148,7 +150,7 @@ public static class FileEventDocument
         }
         else
         {
-            json.WriteNull("removableMedia");
+            WriteNoRemovableMedia(json);
         }
 
         json.WriteStartArray("tabs");
@@ -175,20 +177,6 @@ public static class FileEventDocument
         json.WriteEndObject();
     }
 
-    private static void WriteRemovableMedia(Utf8JsonWriter json, FileEventRecord record, FileEventDestination destination)
-    {
-        json.WriteStartObject("removableMedia");
-        json.WriteString("vendor", destination.Name.Split(' ')[0]);
-        json.WriteString("name", destination.Name);
-        json.WriteString("serialNumber", record.MediaSerial[..12].ToUpperInvariant());
-        json.WriteNumber("capacity", 64_000_000_000L);
-        json.WriteString("busType", "USB");
-        json.WriteString("mediaName", destination.Name + " USB Device");
-        StringArray(json, "volumeName", ["USBDRIVE"]);
-        StringArray(json, "partitionId", [record.PartitionSeed[..8] + "-" + record.PartitionSeed[8..12]]);
-        json.WriteEndObject();
-    }
-
     private static void WriteProcess(Utf8JsonWriter json, FileEventRecord record)
     {
         var channel = record.Channel;
@@ -205,7 +193,12 @@ public static class FileEventDocument
         }
         else
         {
-            json.WriteNull("extension");
+            // Not a browser: the service still sends the object, with nulls.
+            json.WriteStartObject("extension");
+            json.WriteNull("browser");
+            json.WriteNull("version");
+            json.WriteNull("loggedInUser");
+            json.WriteEndObject();
         }
 
         json.WriteEndObject();
@@ -237,7 +230,7 @@ public static class FileEventDocument
             json.WriteNull("trustReason");
         }
 
-        json.WriteNull("untrustedValues");
+        WriteUntrustedValues(json, record);
         json.WriteEndObject();
     }
 

@@ -51,7 +51,8 @@ namespace CaseOps.Cmdlets.Common
                 + $"or {EnvironmentConnections.ZammadUrlVariable} and {EnvironmentConnections.ZammadTokenVariable}."), "NotConnected");
         }
 
-        private static bool IsAvailable(CaseOpsService service) =>
+        /// <summary>True when a default connection to <paramref name="service"/> exists or the environment variables configure one.</summary>
+        internal static bool IsAvailable(CaseOpsService service) =>
             ConnectionRegistry.Get(service) != null || EnvironmentConnections.IsConfigured(service);
 
         private CaseOpsConnection Open(CaseOpsConnection given)

@@ -15,6 +15,8 @@ namespace CaseOps.Cmdlets.FileEvents
     public sealed class AddCaseFileEventCommand : IncydrCmdlet
     {
         private CaseFileEventService? _service;
+        private FileEventPrompts? _prompts;
+        private readonly Dictionary<string, string> _fileNames = new Dictionary<string, string>(StringComparer.Ordinal);
 
         /// <summary>The case (piped cases and file events bind by their Number or CaseNumber).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -27,6 +29,12 @@ namespace CaseOps.Cmdlets.FileEvents
         [ValidateNotNullOrEmpty]
         public string[] EventId { get; set; } = Array.Empty<string>();
 
+        /// <summary>The pipeline object itself, so a piped case or file event names itself in prompts without a request.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public object? InputObject { get; set; }
+
+        private FileEventPrompts Prompts => _prompts ??= new FileEventPrompts(this, ConfirmImpact.Low);
+
         private CaseFileEventService FileEvents => _service ??= new CaseFileEventService(ResolveConnection(), RequestLog);
 
         private readonly Dictionary<long, List<string>> _pending = new Dictionary<long, List<string>>();
@@ -35,6 +43,7 @@ namespace CaseOps.Cmdlets.FileEvents
 
         protected override void ProcessRecord()
         {
+            Prompts.Notice(CaseNumber, InputObject);
             var known = AlreadyOnCase(CaseNumber);
             if (known == null)
                 return;
@@ -45,6 +54,8 @@ namespace CaseOps.Cmdlets.FileEvents
             foreach (var raw in EventId)
             {
                 var id = raw.Trim();
+                if (FileEventPrompts.FileNameOf(InputObject, id) is string fileName)
+                    _fileNames[id] = fileName;
                 if (!given.Add(id))
                     continue; // given twice: sent once
                 if (known.Contains(id))
@@ -88,11 +99,11 @@ namespace CaseOps.Cmdlets.FileEvents
         {
             if (batch.Count == 0)
                 return;
-            var ids = batch.ToArray();
+            var ids = Approved(caseNumber, batch);
             batch.Clear();
-            var description = ids.Length == 1 ? "file event " + ids[0] : $"{ids.Length} file events ({ids[0]} ... {ids[ids.Length - 1]})";
-            if (!ShouldProcess($"Case {caseNumber}", "Attach " + description))
+            if (ids.Length == 0)
                 return;
+            var description = ids.Length == 1 ? "file event " + ids[0] : $"{ids.Length} file events ({ids[0]} ... {ids[ids.Length - 1]})";
             Attempt(() =>
             {
                 Await(FileEvents.AddAsync(caseNumber, ids, CancellationToken));
@@ -100,6 +111,19 @@ namespace CaseOps.Cmdlets.FileEvents
             }, ex => ErrorRecordFactory.FromApi(ex, ex.StatusCode == 404
                 ? new ErrorContext($"A file event for case {caseNumber}", "FileEventNotFound", ids.Length == 1 ? (object)ids[0] : ids)
                 : CaseProblems.About(caseNumber, ids), CaseProblems.Map));
+        }
+
+        /// <summary>The ids of a batch that -WhatIf and -Confirm let through, each asked about by id and file name.</summary>
+        private string[] Approved(long caseNumber, List<string> batch)
+        {
+            var target = Prompts.Case(caseNumber);
+            var approved = new List<string>(batch.Count);
+            foreach (var id in batch)
+            {
+                if (ShouldProcess(target, "Attach " + FileEventPrompts.Event(id, _fileNames.TryGetValue(id, out var name) ? name : null)))
+                    approved.Add(id);
+            }
+            return approved.ToArray();
         }
     }
 }

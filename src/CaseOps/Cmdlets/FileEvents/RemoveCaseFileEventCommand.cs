@@ -10,6 +10,7 @@ namespace CaseOps.Cmdlets.FileEvents
     public sealed class RemoveCaseFileEventCommand : IncydrCmdlet
     {
         private CaseFileEventService? _service;
+        private FileEventPrompts? _prompts;
 
         /// <summary>The case (piped cases and file events bind by their Number or CaseNumber).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -22,14 +23,21 @@ namespace CaseOps.Cmdlets.FileEvents
         [ValidateNotNullOrEmpty]
         public string[] EventId { get; set; } = Array.Empty<string>();
 
+        /// <summary>The pipeline object itself, so a piped case or file event names itself in prompts without a request.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public object? InputObject { get; set; }
+
         private CaseFileEventService FileEvents => _service ??= new CaseFileEventService(ResolveConnection(), RequestLog);
+
+        private FileEventPrompts Prompts => _prompts ??= new FileEventPrompts(this, ConfirmImpact.Medium);
 
         protected override void ProcessRecord()
         {
+            Prompts.Notice(CaseNumber, InputObject);
             foreach (var raw in EventId)
             {
                 var id = raw.Trim();
-                if (!ShouldProcess($"Case {CaseNumber}", "Detach file event " + id))
+                if (!ShouldProcess(Prompts.Case(CaseNumber), "Detach " + FileEventPrompts.Event(id, FileEventPrompts.FileNameOf(InputObject, id))))
                     continue;
                 Attempt(() =>
                 {

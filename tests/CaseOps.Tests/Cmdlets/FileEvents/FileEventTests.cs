@@ -71,6 +71,28 @@ public sealed class FileEventTests : CmdletTestBase
     }
 
     [Fact]
+    public void The_detail_shows_untrusted_values_as_five_lists()
+    {
+        var pool = Events.PoolIds.Select(id => Events.Find(id)!).ToArray();
+        var upload = pool.First(e => e.Channel.Browser && !e.Trusted);
+        var usb = pool.First(e => e.Channel.RemovableMedia);
+        var number = NewOpenCase();
+        Events.Attach(number, upload.Id, usb.Id);
+
+        var details = Session.Run("param($n, $ids) Get-CaseFileEvent -CaseNumber $n -EventId $ids", new() { ["n"] = number, ["ids"] = new[] { upload.Id, usb.Id } })
+            .AssertSuccess().Objects<FileEventDetail>();
+
+        var uploaded = details[0].Risk!.UntrustedValues!;
+        var domain = upload.Channel.Destinations[upload.DestinationIndex].Domains[0];
+        Assert.Equal(new[] { domain }, uploaded.Domains);
+        Assert.Equal(new[] { domain + "/upload" }, uploaded.UrlPaths);
+        Assert.Equal(domain + "; " + domain + "/upload", uploaded.ToString());
+        var copied = details[1].Risk!.UntrustedValues!;
+        Assert.All(new[] { copied.AccountNames, copied.Domains, copied.GitRepositoryUris, copied.SlackWorkspaces, copied.UrlPaths }, list => Assert.Empty(list!));
+        Assert.DoesNotContain("untrustedValues", details[0].Risk!.GetAdditionalProperties().Keys.Cast<string>());
+    }
+
+    [Fact]
     public void Unknown_cases_and_events_are_ObjectNotFound_naming_them()
     {
         var number = CaseWithEvents(1);

@@ -304,7 +304,7 @@ public sealed class FileEventRouteTests(FileEventsFixture fixture) : IClassFixtu
         Assert.Equal(65536, file.GetProperty("sizeInBytes").GetInt64());
         Assert.Equal(64, file.GetProperty("hash").GetProperty("sha256").GetString()!.Length);
         Assert.Contains("@", json.GetProperty("user").GetProperty("email").GetString());
-        Assert.Equal(JsonValueKind.Null, json.GetProperty("report").ValueKind);
+        Assert.Equal(JsonValueKind.Object, json.GetProperty("report").ValueKind);
         var risk = json.GetProperty("risk");
         Assert.Equal(risk.GetProperty("indicators").EnumerateArray().Sum(i => i.GetProperty("weight").GetInt32()), risk.GetProperty("score").GetInt32());
 
