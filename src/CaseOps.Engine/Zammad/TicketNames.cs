@@ -19,8 +19,8 @@ namespace CaseOps.Zammad
     internal sealed class TicketNames
     {
         /// <summary>Owner id 1 is Zammad's "nobody" user, login "-": the ticket is unassigned (docs/contracts/zammad.md, Ticket schema).</summary>
-        private const long NobodyId = 1;
-        private const string NobodyLogin = "-";
+        internal const long NobodyId = 1;
+        internal const string NobodyLogin = "-";
 
         private readonly ZammadCatalog _catalog;
         private readonly IRequestLog _log;
