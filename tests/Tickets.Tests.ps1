@@ -168,6 +168,21 @@ Describe 'Tickets and their fields' {
         $list | Should -Match ('(?m)^Owner\s+: ' + [regex]::Escape($expanded[1].Owner) + '\s*$')
     }
 
+    It 'the README''s Set-Ticket -WhatIf and -PassThru example works as written' {
+        # The block is taken from README.md as it stands, so the example cannot drift from what works.
+        $readme = Get-Content -Raw -Path (Join-Path (Split-Path -Parent $PSScriptRoot) 'README.md')
+        $blocks = [regex]::Matches($readme, '(?s)```powershell\r?\n(.*?)```') | ForEach-Object { $_.Groups[1].Value }
+        $example = @($blocks | Where-Object { $_ -match 'Set-Ticket .*-PassThru' })
+        $example.Count | Should -Be 1
+
+        $null = . ([scriptblock]::Create($example[0]))
+
+        $ticket.Id | Should -Be 42
+        $ticket.State | Should -Be 'closed'
+        $ticket.Owner | Should -Be 'nicole.braun'
+        (Get-Ticket -Id 42).State | Should -Be 'closed'
+    }
+
     It 'stops the search after the first objects when Select-Object is done' {
         $script:firstSeven = $null
         $requests = & { $script:firstSeven = Get-Ticket -Query '*' -PageSize 10 -Verbose | Select-Object -First 7 } 4>&1
