@@ -1,4 +1,3 @@
-using System.Globalization;
 using CaseOps.Cmdlets.Tickets;
 using CaseOps.Http;
 using CaseOps.Zammad;
