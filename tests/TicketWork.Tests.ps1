@@ -84,7 +84,7 @@ Describe 'Keeping the catalogues in order' {
         New-TicketPriority -Name '4 urgent' | Out-Null
         $ticket = New-WorkTicket 'Urgent story'
 
-        ($ticket | Set-Ticket -Priority '4 urgent').Priority | Should -Be '4 urgent'
+        ($ticket | Set-Ticket -Priority '4 urgent' -PassThru).Priority | Should -Be '4 urgent'
 
         Remove-TicketPriority -Name '4 urgent' -Force -ErrorVariable refused -ErrorAction SilentlyContinue
         $refused[0].FullyQualifiedErrorId | Should -BeLike 'PriorityInUse,*'

@@ -153,6 +153,36 @@ Describe 'Tickets and their fields' {
         $text | Should -Match '2 normal|1 low|3 high'
     }
 
+    It 'names state, priority, group and owner without -Expand, in the table and the list' {
+        $expanded = Get-Ticket -First 5 -Expand
+        $rows = @((Get-Ticket -First 5 | Format-Table | Out-String -Width 120) -split '\r?\n' | Where-Object { $_ -match '^\s*\d+\s' })
+        $list = Get-Ticket -Id $expanded[1].Id | Format-List | Out-String -Width 120
+
+        $rows.Count | Should -Be 5
+        for ($i = 0; $i -lt 5; $i++) {
+            foreach ($name in $expanded[$i].State, $expanded[$i].Priority, $expanded[$i].Group, $expanded[$i].Owner) {
+                $rows[$i] | Should -Match ([regex]::Escape($name))
+            }
+        }
+        $list | Should -Match ('(?m)^State\s+: ' + [regex]::Escape($expanded[1].State) + '\s*$')
+        $list | Should -Match ('(?m)^Owner\s+: ' + [regex]::Escape($expanded[1].Owner) + '\s*$')
+    }
+
+    It 'the README''s Set-Ticket -WhatIf and -PassThru example works as written' {
+        # The block is taken from README.md as it stands, so the example cannot drift from what works.
+        $readme = Get-Content -Raw -Path (Join-Path (Split-Path -Parent $PSScriptRoot) 'README.md')
+        $blocks = [regex]::Matches($readme, '(?s)```powershell\r?\n(.*?)```') | ForEach-Object { $_.Groups[1].Value }
+        $example = @($blocks | Where-Object { $_ -match 'Set-Ticket .*-PassThru' })
+        $example.Count | Should -Be 1
+
+        $null = . ([scriptblock]::Create($example[0]))
+
+        $ticket.Id | Should -Be 42
+        $ticket.State | Should -Be 'closed'
+        $ticket.Owner | Should -Be 'nicole.braun'
+        (Get-Ticket -Id 42).State | Should -Be 'closed'
+    }
+
     It 'stops the search after the first objects when Select-Object is done' {
         $script:firstSeven = $null
         $requests = & { $script:firstSeven = Get-Ticket -Query '*' -PageSize 10 -Verbose | Select-Object -First 7 } 4>&1

@@ -20,15 +20,20 @@ namespace CaseOps.Zammad
         private readonly ZammadConnection _connection;
         private readonly ApiClient _api;
         private readonly IRequestLog _log;
+        private readonly TicketNames _names;
 
         public TicketService(ZammadConnection connection, IRequestLog? log = null)
         {
             _connection = connection;
             _api = connection.Api;
             _log = log ?? RequestLog.None;
+            _names = new TicketNames(connection.Catalog, _log);
         }
 
-        /// <summary>Every ticket the account may read, id ascending. Zammad reports no total, so the listing ends at a short page.</summary>
+        /// <summary>
+        /// Every ticket the account may read, id ascending. Zammad reports no total, so the listing ends at a short page.
+        /// Without <paramref name="expand"/>, group, state, priority and owner are named from the connection's catalog.
+        /// </summary>
         public PageStream<Ticket> List(bool expand, PageStreamOptions paging)
         {
             CheckPageSize(paging, MaxListPageSize);
@@ -38,11 +43,14 @@ namespace CaseOps.Zammad
                 var request = new RestRequest("tickets");
                 AddPage(request, page, size);
                 AddExpand(request, expand);
-                return new Page<Ticket>(Linked(await _api.SendAsync<List<Ticket>>(request, _log, ct).ConfigureAwait(false)), null);
+                var tickets = Linked(await _api.SendAsync<List<Ticket>>(request, _log, ct).ConfigureAwait(false));
+                if (!expand)
+                    await _names.AddAsync(tickets, ct).ConfigureAwait(false);
+                return new Page<Ticket>(tickets, null);
             }, paging, t => t.Id);
         }
 
-        /// <summary>Tickets matching a query, in the order asked for (the server's default: last updated first).</summary>
+        /// <summary>Tickets matching a query, in the order asked for (the server's default: last updated first); named as <see cref="List"/> names them.</summary>
         public PageStream<Ticket> Search(TicketSearch search, PageStreamOptions paging)
         {
             CheckPageSize(paging, MaxSearchPageSize);
@@ -61,15 +69,21 @@ namespace CaseOps.Zammad
                     request.AddQueryParameter("with_total_count", "true");
                 var result = await _api.SendAsync(request, TicketSearchReader.Read, _log, ct).ConfigureAwait(false);
                 Linked(result.Items);
+                if (!search.Expand)
+                    await _names.AddAsync(result.Items, ct).ConfigureAwait(false);
                 return result;
             }, paging, t => t.Id);
         }
 
+        /// <summary>One ticket; without <paramref name="expand"/>, named as <see cref="List"/> names them.</summary>
         public async Task<Ticket> GetAsync(long id, bool expand, CancellationToken cancellationToken)
         {
             var request = new RestRequest(TicketPath(id));
             AddExpand(request, expand);
-            return Linked(await _api.SendAsync<Ticket>(request, _log, cancellationToken, IsTicket(id)).ConfigureAwait(false));
+            var ticket = Linked(await _api.SendAsync<Ticket>(request, _log, cancellationToken, IsTicket(id)).ConfigureAwait(false));
+            if (!expand)
+                await _names.AddAsync(new[] { ticket }, cancellationToken).ConfigureAwait(false);
+            return ticket;
         }
 
         /// <summary>The ticket with this number (not id), or null; found by search, so only tickets the account may read.</summary>

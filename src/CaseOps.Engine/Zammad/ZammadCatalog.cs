@@ -103,21 +103,33 @@ namespace CaseOps.Zammad
         }
 
         /// <summary>The id of <paramref name="reference"/>; throws <see cref="ZammadLookupException"/> for an unknown name.</summary>
-        public async Task<long> ResolveAsync(CatalogKind kind, TicketReference reference, IRequestLog log, CancellationToken cancellationToken)
+        public async Task<long> ResolveAsync(CatalogKind kind, TicketReference reference, IRequestLog log, CancellationToken cancellationToken) =>
+            reference.Id is long id ? id : (await EntryAsync(kind, reference.Name!, log, cancellationToken).ConfigureAwait(false)).Id;
+
+        /// <summary>
+        /// The name <paramref name="reference"/> stands for, as the table spells it: what a prompt shows for
+        /// -State Closed or -Owner 4. An id the table lacks stays the id; an unknown name throws
+        /// <see cref="ZammadLookupException"/>, as the change itself would.
+        /// </summary>
+        public async Task<string> NameAsync(CatalogKind kind, TicketReference reference, IRequestLog log, CancellationToken cancellationToken)
         {
-            if (reference.Id is long id)
-                return id;
-            var name = reference.Name!.Trim();
+            if (!(reference.Id is long id))
+                return (await EntryAsync(kind, reference.Name!, log, cancellationToken).ConfigureAwait(false)).Name;
+            if (kind == CatalogKind.Owner && id == TicketNames.NobodyId)
+                return TicketNames.NobodyLogin;
+            return await NameOfAsync(kind, id, log, cancellationToken).ConfigureAwait(false) ?? id.ToString(CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>The entry named <paramref name="name"/>, read again once when missing (it may be new); else <see cref="ZammadLookupException"/>.</summary>
+        private async Task<CatalogEntry> EntryAsync(CatalogKind kind, string name, IRequestLog log, CancellationToken cancellationToken)
+        {
+            name = name.Trim();
             var entry = Find(await GetAsync(kind, log, cancellationToken).ConfigureAwait(false), name);
-            if (entry == null)
-            {
-                Invalidate(kind);
-                var fresh = await GetAsync(kind, log, cancellationToken).ConfigureAwait(false);
-                entry = Find(fresh, name);
-                if (entry == null)
-                    throw new ZammadLookupException(kind, name, fresh.Where(e => e.Active).Select(e => e.Name).ToList());
-            }
-            return entry.Id;
+            if (entry != null)
+                return entry;
+            Invalidate(kind);
+            var fresh = await GetAsync(kind, log, cancellationToken).ConfigureAwait(false);
+            return Find(fresh, name) ?? throw new ZammadLookupException(kind, name, fresh.Where(e => e.Active).Select(e => e.Name).ToList());
         }
 
         /// <summary>The name of an id, or null when it is not in the table.</summary>

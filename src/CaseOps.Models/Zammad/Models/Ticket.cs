@@ -5,10 +5,12 @@ using Newtonsoft.Json.Linq;
 namespace CaseOps.Zammad.Models
 {
     /// <summary>
-    /// A Zammad ticket. The association names (<see cref="Group"/>, <see cref="State"/>, ...) are
-    /// filled when the server expanded them (<c>Get-Ticket -Expand</c>, and what New-Ticket,
-    /// Set-Ticket and Merge-Ticket return); the ids always are. Custom fields of the
-    /// installation are kept in <see cref="CustomFields"/> and appear as properties in PowerShell.
+    /// A Zammad ticket. The ids of its associations are always filled. <see cref="Group"/>,
+    /// <see cref="State"/>, <see cref="Priority"/> and <see cref="Owner"/> are named too: by the server
+    /// when it expanded them (<c>Get-Ticket -Expand</c>, and what New-Ticket, Set-Ticket and
+    /// Merge-Ticket return), else from the connection's catalog (src/CaseOps.Engine/Zammad/TicketNames.cs);
+    /// the other names (<see cref="Customer"/>, <see cref="CreatedBy"/>, ...) only when expanded. Custom
+    /// fields of the installation are kept in <see cref="CustomFields"/> and appear as properties in PowerShell.
     /// </summary>
     public sealed class Ticket
     {
@@ -103,6 +105,30 @@ namespace CaseOps.Zammad.Models
 
         public override string ToString() => $"Ticket #{Number}: {Title}";
 
+        /// <summary>
+        /// Fills the names of group, state, priority and owner the server left out, as if it had sent them:
+        /// they are not edits, so Set-Ticket does not send them back. A name already there stays.
+        /// </summary>
+        internal void AddNames(string? group, string? state, string? priority, string? owner)
+        {
+            Group ??= group;
+            State ??= state;
+            Priority ??= priority;
+            Owner ??= owner;
+            _asReceived?.TakeNames(this);
+        }
+
+        /// <summary>
+        /// A copy of this ticket with its built-in fields as the server sent them (edits undone), so a
+        /// prompt can say what changes from what. Custom fields are kept as received either way.
+        /// </summary>
+        internal Ticket AsReceived()
+        {
+            var copy = (Ticket)MemberwiseClone();
+            _asReceived?.CopyTo(copy);
+            return copy;
+        }
+
         /// <summary>True when a built-in field was changed since the server sent this object.</summary>
         internal bool HasEdits => _asReceived is { } received && received.Differs(this);
 
@@ -122,7 +148,8 @@ namespace CaseOps.Zammad.Models
             private readonly string _title;
             private readonly long _groupId, _stateId, _priorityId, _ownerId, _customerId;
             private readonly long? _organizationId;
-            private readonly string? _group, _state, _priority, _owner, _customer, _note;
+            private readonly string? _customer, _note;
+            private string? _group, _state, _priority, _owner;
             private readonly DateTimeOffset? _pendingTime;
 
             public EditableFields(Ticket t)
@@ -136,6 +163,28 @@ namespace CaseOps.Zammad.Models
                 _organizationId = t.OrganizationId;
                 _note = t.Note;
                 _pendingTime = t.PendingTime;
+            }
+
+            /// <summary>Takes the names filled after arrival (<see cref="AddNames"/>) as received; only where none arrived.</summary>
+            public void TakeNames(Ticket t)
+            {
+                _group ??= t.Group;
+                _state ??= t.State;
+                _priority ??= t.Priority;
+                _owner ??= t.Owner;
+            }
+
+            public void CopyTo(Ticket t)
+            {
+                t.Title = _title;
+                t.GroupId = _groupId; t.Group = _group;
+                t.StateId = _stateId; t.State = _state;
+                t.PriorityId = _priorityId; t.Priority = _priority;
+                t.OwnerId = _ownerId; t.Owner = _owner;
+                t.CustomerId = _customerId; t.Customer = _customer;
+                t.OrganizationId = _organizationId;
+                t.Note = _note;
+                t.PendingTime = _pendingTime;
             }
 
             public bool Differs(Ticket t)

@@ -62,14 +62,27 @@ namespace CaseOps.Cmdlets.Articles
 
         protected override void ProcessRecord()
         {
-            var articles = new ArticleService(ResolveConnection(), RequestLog);
+            var connection = ResolveConnection();
+            var articles = new ArticleService(connection, RequestLog);
+            var tickets = new TicketService(connection, RequestLog);
             var draft = new ArticleDraft { Body = Body!, Type = Type, Internal = Internal.IsPresent, ContentType = ContentType, Subject = Subject };
             foreach (var ticketId in TicketId)
             {
-                if (!ShouldProcess($"Ticket {ticketId}", $"Add {(Internal ? "an internal" : "a")} {Type} article" + (_files!.Count > 0 ? $" with {_files.Count} attachment(s)" : string.Empty)))
-                    continue;
-                Attempt(() => WriteObject(Await(articles.CreateAsync(ticketId, draft, _files, CancellationToken))), TicketProblems.About(ticketId));
+                Attempt(() =>
+                {
+                    if (!ShouldProcess(TicketPrompt.Target(TicketPrompt.ReadIfShown(this, tickets, ticketId), ticketId), Action()))
+                        return;
+                    WriteObject(Await(articles.CreateAsync(ticketId, draft, _files!, CancellationToken)));
+                }, TicketProblems.About(ticketId));
             }
+        }
+
+        /// <summary><c>Add an internal note article (Subject 'Call') with 1 attachment(s): 'Called the user back...'</c></summary>
+        private string Action()
+        {
+            var subject = Subject != null ? " (Subject " + ChangeDescription.Show(Subject) + ")" : string.Empty;
+            var files = _files!.Count > 0 ? $" with {_files.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} attachment(s)" : string.Empty;
+            return $"Add {(Internal ? "an internal" : "a")} {Type} article{subject}{files}: {ChangeDescription.Show(Body)}";
         }
     }
 }

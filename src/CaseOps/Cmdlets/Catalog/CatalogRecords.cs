@@ -89,12 +89,18 @@ namespace CaseOps.Cmdlets.Catalog
         /// <summary>Creates the record and writes it; the connection's name cache is refreshed by the service.</summary>
         public void Create(string name, JObject fields)
         {
+            var description = Describe(null, fields);
             fields["name"] = name;
-            if (_cmdlet.ShouldProcess($"Ticket {_noun} '{name}'", "Create"))
+            var action = description.IsEmpty ? "Create" : "Create with " + description;
+            if (_cmdlet.ShouldProcess(Target(name), action))
                 _cmdlet.Attempt(() => _cmdlet.WriteObject(_cmdlet.Await(Service.CreateAsync(fields, _cmdlet.CancellationToken))), About($"'{name}'"));
         }
 
-        /// <summary>Sends the changed fields of the record given by -InputObject, -Id or -Name and writes it.</summary>
+        /// <summary>
+        /// Sends the changed fields of the record given by -InputObject, -Id or -Name and writes it. The prompt
+        /// shows each field old -> new: a piped record holds the old values; one given by name or id is read
+        /// for them only when the prompt is shown.
+        /// </summary>
         public void Update(ZammadNamedRecord? piped, long id, string? name, JObject fields)
         {
             name = piped?.Name ?? name;
@@ -106,8 +112,14 @@ namespace CaseOps.Cmdlets.Catalog
                 _cmdlet.WriteWarning($"Ticket {_noun} {label}: nothing to change. Name what to change (-NewName, -Note, -Active, ...).");
                 return;
             }
-            if (_cmdlet.ShouldProcess($"Ticket {_noun} {label}", "Update " + string.Join(", ", fields.Properties().Select(p => p.Name))))
-                _cmdlet.Attempt(() => _cmdlet.WriteObject(_cmdlet.Await(Service.UpdateAsync(value, fields, _cmdlet.CancellationToken))), About(label));
+            _cmdlet.Attempt(() =>
+            {
+                var before = piped ?? ReadIfShown(value, force: false);
+                var description = Describe(before, fields);
+                var action = description.IsEmpty ? "Update (no field changes)" : "Update " + description;
+                if (_cmdlet.ShouldProcess(Target(before?.Name ?? name, value), action))
+                    _cmdlet.WriteObject(_cmdlet.Await(Service.UpdateAsync(value, fields, _cmdlet.CancellationToken)));
+            }, About(label));
         }
 
         /// <summary>Deletes the record given by -InputObject, -Id or -Name; Zammad refuses while tickets use it.</summary>
@@ -117,13 +129,66 @@ namespace CaseOps.Cmdlets.Catalog
             if (!((piped?.Id ?? Resolve(id, name)) is long value))
                 return;
             var label = Label(value, name);
-            if (!_cmdlet.ShouldProcess($"Ticket {_noun} {label}", "Delete", force))
-                return;
             _cmdlet.Attempt(() =>
             {
+                // Given by id only, the record is read to name it when the prompt is shown.
+                name ??= ReadIfShown(value, force)?.Name;
+                if (!_cmdlet.ShouldProcess(Target(name, value), "Delete", force))
+                    return;
                 _cmdlet.Await(Service.RemoveAsync(value, _cmdlet.CancellationToken));
                 _cmdlet.WriteVerboseLine($"Deleted ticket {_noun} {label}");
             }, ex => InUse(ex, (object?)piped ?? name ?? (object)value, label) ?? ErrorRecordFactory.FromApi(ex, About(label)));
+        }
+
+        /// <summary>How a prompt names a record: <c>Ticket state 'pending close'</c>, by id when the name is not known.</summary>
+        private string Target(string? name, long id = 0) =>
+            $"Ticket {_noun} " + (name != null ? ChangeDescription.Show(name) : id.ToString(CultureInfo.InvariantCulture));
+
+        private ZammadNamedRecord? ReadIfShown(long id, bool force) =>
+            PromptVisibility.IsShown(_cmdlet, force) ? _cmdlet.Await(Service.GetAsync(id, _cmdlet.CancellationToken)) : null;
+
+        /// <summary>
+        /// The fields sent, by the parameter that sets them, old -> new from <paramref name="before"/> (only the
+        /// new value without it); a state type by name.
+        /// </summary>
+        private ChangeDescription Describe(ZammadNamedRecord? before, JObject fields)
+        {
+            var description = new ChangeDescription();
+            var old = before == null ? null : JObject.FromObject(before);
+            // In the order the parameters are documented, whatever order the fields were added in.
+            foreach (var field in fields.Properties().OrderBy(f => Rank(f.Name)))
+            {
+                var label = FieldLabels.FirstOrDefault(l => l.Key == field.Name).Value ?? field.Name;
+                var value = Shown(field.Name, field.Value);
+                if (old == null)
+                    description.Set(label, value);
+                else
+                    description.Field(label, Shown(field.Name, old[field.Name]), value);
+            }
+            return description;
+        }
+
+        // The parameter each wire field comes from, so the prompt speaks the cmdlet's language.
+        private static readonly KeyValuePair<string, string>[] FieldLabels =
+        {
+            new KeyValuePair<string, string>("name", "Name"), new KeyValuePair<string, string>("state_type_id", "StateType"),
+            new KeyValuePair<string, string>("ignore_escalation", "IgnoreEscalation"), new KeyValuePair<string, string>("default_create", "DefaultCreate"),
+            new KeyValuePair<string, string>("note", "Note"), new KeyValuePair<string, string>("active", "Active"),
+        };
+
+        private static int Rank(string field)
+        {
+            var index = Array.FindIndex(FieldLabels, l => l.Key == field);
+            return index >= 0 ? index : FieldLabels.Length;
+        }
+
+        /// <summary>A field's value as the prompt shows it: a state type by its name, the rest as it is.</summary>
+        private object? Shown(string field, JToken? value)
+        {
+            var plain = Json.PlainJson.ToPlain(value);
+            if (field != "state_type_id" || !(plain is long typeId))
+                return plain;
+            return _cmdlet.Await(_cmdlet.ResolveConnection().Catalog.NameAsync(CatalogKind.StateType, TicketReference.ById(typeId), _cmdlet.RequestLog, _cmdlet.CancellationToken));
         }
 
         /// <summary>Zammad's refusal to delete a record tickets still use ("Can't delete, object has references."), plus what to do about it; null for other failures.</summary>

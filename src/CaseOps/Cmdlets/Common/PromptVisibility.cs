@@ -1,31 +1,36 @@
+using System.Reflection;
+
 namespace CaseOps.Cmdlets.Common
 {
     /// <summary>
-    /// Whether ShouldProcess will show its text in this run (docs/architecture.md, "Prompts"): a command
-    /// reads an object only for its name in a prompt, so it asks first and skips the read when nobody
-    /// would see the name.
+    /// Whether ShouldProcess will show its text as a prompt: under -WhatIf, or as a -Confirm question (asked
+    /// for, or the command's ConfirmImpact at or above $ConfirmPreference). A command given only an id reads
+    /// the object to name it in the prompt only then, so bulk changes nobody is asked about cost no extra
+    /// request; the verbose line ShouldProcess writes under -Verbose names such an object by id
+    /// (docs/architecture.md, "Prompts").
     /// </summary>
+    /// <remarks>The rules are those ShouldProcess applies itself; a wrong guess costs a read, or a prompt that names the object by id only.</remarks>
     internal static class PromptVisibility
     {
-        /// <summary>
-        /// True under -WhatIf or <c>$WhatIfPreference</c>, when a confirmation will be asked (-Confirm, or
-        /// <c>$ConfirmPreference</c> at or below <paramref name="impact"/>), and under -Verbose, where
-        /// ShouldProcess writes the operation as a verbose line.
-        /// </summary>
-        public static bool WillShow(PSCmdlet cmdlet, ConfirmImpact impact)
+        /// <summary>True when ShouldProcess will prompt or print "What if"; <paramref name="force"/> is the command's -Force, which skips it unless -WhatIf or -Confirm was given.</summary>
+        public static bool IsShown(PSCmdlet cmdlet, bool force = false)
         {
-            if (Switch(cmdlet, "WhatIf") ?? LanguagePrimitives.IsTrue(cmdlet.GetVariableValue("WhatIfPreference")))
-                return true;
-            if (Switch(cmdlet, "Verbose") == true)
-                return true;
-            if (Switch(cmdlet, "Confirm") is bool confirm)
-                return confirm;
-            return LanguagePrimitives.TryConvertTo<ConfirmImpact>(cmdlet.GetVariableValue("ConfirmPreference"), out var preference)
-                && preference != ConfirmImpact.None && impact >= preference;
+            var bound = cmdlet.MyInvocation.BoundParameters;
+            if (force && !bound.ContainsKey("WhatIf") && !bound.ContainsKey("Confirm"))
+                return false;
+            var whatIf = bound.TryGetValue("WhatIf", out var value) ? value : cmdlet.GetVariableValue("WhatIfPreference");
+            return LanguagePrimitives.IsTrue(whatIf) || Confirms(cmdlet);
         }
 
-        /// <summary>A common switch as given on the command line (-X or -X:$false), else null.</summary>
-        private static bool? Switch(PSCmdlet cmdlet, string name) =>
-            cmdlet.MyInvocation.BoundParameters.TryGetValue(name, out var value) ? LanguagePrimitives.IsTrue(value) : (bool?)null;
+        // -Confirm asks, -Confirm:$false never does; else a command asks when its impact reaches $ConfirmPreference.
+        private static bool Confirms(PSCmdlet cmdlet)
+        {
+            if (cmdlet.MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm))
+                return LanguagePrimitives.IsTrue(confirm);
+            var impact = cmdlet.GetType().GetCustomAttribute<CmdletAttribute>()?.ConfirmImpact ?? ConfirmImpact.Medium;
+            if (!LanguagePrimitives.TryConvertTo<ConfirmImpact>(cmdlet.GetVariableValue("ConfirmPreference"), out var preference))
+                preference = ConfirmImpact.High;
+            return impact != ConfirmImpact.None && preference != ConfirmImpact.None && impact >= preference;
+        }
     }
 }

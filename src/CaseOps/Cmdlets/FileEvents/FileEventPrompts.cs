@@ -36,7 +36,7 @@ namespace CaseOps.Cmdlets.FileEvents
         /// <summary>The case as a prompt names it.</summary>
         public string Case(long number)
         {
-            if (!_caseNames.TryGetValue(number, out var name) && PromptVisibility.WillShow(_cmdlet, _impact) && CanConnect())
+            if (!_caseNames.TryGetValue(number, out var name) && PromptVisibility.IsShown(_cmdlet) && CanConnect())
                 _caseNames[number] = name = ReadName(number);
             return ChangeDescription.Target("Case", number.ToString(CultureInfo.InvariantCulture), name);
         }

@@ -40,21 +40,21 @@ namespace CaseOps.Cmdlets.Links
                 return;
             var connection = ResolveConnection();
             var tickets = new TicketService(connection, RequestLog);
-            Ticket? linked = null;
+            Ticket? ticket = null, linked = null;
             // Both must exist (Zammad reports a missing one only as "No such object!"); the API
-            // names the linked ticket by number, which this read also provides.
-            if (!Attempt(() => Await(tickets.GetAsync(TicketId, expand: false, CancellationToken)), TicketProblems.About(TicketId))
-                || !Attempt(() => linked = Await(tickets.GetAsync(LinkedTicketId, expand: false, CancellationToken)),
-                    new ErrorContext($"The link target, ticket {LinkedTicketId},", "TicketNotFound", LinkedTicketId)))
+            // names the linked ticket by number, which this read also provides, as it gives the prompt both titles.
+            if (!Attempt(() => ticket = Await(tickets.GetAsync(TicketId, expand: true, CancellationToken)), TicketProblems.About(TicketId))
+                || !Attempt(() => linked = Await(tickets.GetAsync(LinkedTicketId, expand: true, CancellationToken)),
+                    TicketLinkPair.AboutLinked(LinkedTicketId)))
                 return;
             var type = LinkType.ToLowerInvariant();
             var role = type == "normal" ? "with a normal link" : "as its " + type;
-            if (!ShouldProcess($"Ticket {TicketId}", $"Link ticket {LinkedTicketId} (#{linked!.Number}) {role}"))
+            if (!ShouldProcess(TicketPrompt.Target(ticket!), $"Link {TicketPrompt.Target(linked!)} {role}"))
                 return;
             var links = new LinkService(connection, RequestLog);
             Attempt(() =>
             {
-                Await(links.AddAsync(TicketId, type, linked.Number, CancellationToken));
+                Await(links.AddAsync(TicketId, type, linked!.Number, CancellationToken));
                 if (!PassThru)
                     return;
                 foreach (var link in Await(links.ListAsync(TicketId, CancellationToken)))

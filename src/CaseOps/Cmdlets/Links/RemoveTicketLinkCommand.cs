@@ -35,7 +35,14 @@ namespace CaseOps.Cmdlets.Links
         {
             if (!TicketLinkPair.Check(this, TicketId, LinkedTicketId))
                 return;
-            var links = new LinkService(ResolveConnection(), RequestLog);
+            var connection = ResolveConnection();
+            var links = new LinkService(connection, RequestLog);
+            var tickets = new TicketService(connection, RequestLog);
+            // Both tickets are read to name them only when the prompt is shown.
+            Zammad.Models.Ticket? ticket = null, linked = null;
+            if (!Attempt(() => ticket = TicketPrompt.ReadIfShown(this, tickets, TicketId), TicketProblems.About(TicketId))
+                || !Attempt(() => linked = TicketPrompt.ReadIfShown(this, tickets, LinkedTicketId), TicketLinkPair.AboutLinked(LinkedTicketId)))
+                return;
             Attempt(() =>
             {
                 var types = LinkType != null
@@ -45,7 +52,7 @@ namespace CaseOps.Cmdlets.Links
                     WriteVerboseLine($"Ticket {TicketId} has no link to ticket {LinkedTicketId}");
                 foreach (var type in types)
                 {
-                    if (!ShouldProcess($"Ticket {TicketId}", $"Remove the {type} link to ticket {LinkedTicketId}"))
+                    if (!ShouldProcess(TicketPrompt.Target(ticket, TicketId), $"Remove the {type} link to {TicketPrompt.Target(linked, LinkedTicketId)}"))
                         continue;
                     var removed = Await(links.RemoveAsync(TicketId, type, LinkedTicketId, CancellationToken));
                     WriteVerboseLine(removed == 0 ? $"Ticket {TicketId} had no {type} link to ticket {LinkedTicketId}" : $"Removed the {type} link of ticket {TicketId} to ticket {LinkedTicketId}");

@@ -33,7 +33,7 @@ namespace CaseOps.Cmdlets.Tags
                 WriteObject(existing);
                 return;
             }
-            if (!ShouldProcess($"Tag '{name}'", "Create"))
+            if (!ShouldProcess(TagDirectory.Target(name), "Create"))
                 return;
             Await(tags.Service.CreateAsync(name, CancellationToken));
             tags.ForgetList();

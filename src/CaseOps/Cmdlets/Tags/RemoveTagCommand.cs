@@ -34,8 +34,7 @@ namespace CaseOps.Cmdlets.Tags
             var tag = tags.FindOrReport(name);
             if (tag == null)
                 return;
-            var usage = tag.Count is long count ? $" (on {count} tickets)" : string.Empty;
-            if (!ShouldProcess($"Tag '{tag.Name}'{usage}", "Delete everywhere", Force))
+            if (!ShouldProcess(TagDirectory.Target(tag), "Delete everywhere", Force))
                 return;
             Await(tags.Service.RemoveAsync(tag.Id, CancellationToken));
             tags.Forget(tag);

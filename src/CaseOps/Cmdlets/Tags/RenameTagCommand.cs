@@ -49,7 +49,10 @@ namespace CaseOps.Cmdlets.Tags
             var merges = existing != null && existing.Id != tag.Id;
             if (merges)
                 WriteWarning($"The tag '{existing!.Name}' already exists: renaming '{tag.Name}' merges the two, and their tickets all carry '{existing.Name}'.");
-            if (!ShouldProcess($"Tag '{tag.Name}'", merges ? $"Merge into existing tag '{existing!.Name}'" : $"Rename to '{newName}'"))
+            var action = merges
+                ? "Merge into the existing " + TagDirectory.Target(existing!)
+                : "Rename " + ChangeDescription.Show(tag.Name) + " -> " + ChangeDescription.Show(newName);
+            if (!ShouldProcess(TagDirectory.Target(tag), action))
                 return;
             // A merge cannot be undone: it asks like a delete would, unless -Force or -Confirm:$false.
             if (merges && !Force && !ConfirmedExplicitly

@@ -20,6 +20,13 @@ namespace CaseOps.Cmdlets.Tags
         /// <summary>What an API failure about the tag <paramref name="name"/> is reported as.</summary>
         public static ErrorContext About(string name) => new ErrorContext($"Tag '{name}'", "TagNotFound", name);
 
+        /// <summary>How a prompt names a tag: <c>Tag 'phishing'</c>.</summary>
+        public static string Target(string name) => "Tag " + ChangeDescription.Show(name);
+
+        /// <summary>How a prompt names a listed tag, with its use: <c>Tag 'phishing' (on 3 tickets)</c>.</summary>
+        public static string Target(Tag tag) =>
+            Target(tag.Name) + (tag.Count is long count ? $" (on {count.ToString(System.Globalization.CultureInfo.InvariantCulture)} tickets)" : string.Empty);
+
         /// <summary>Drops the kept list after a change, so the next lookup reads it again.</summary>
         public void ForgetList() => _list = null;
 

@@ -82,7 +82,7 @@ namespace CaseOps.Cmdlets.Tickets
                     "TicketAlreadyMerged", ErrorCategory.InvalidOperation, id));
                 return;
             }
-            if (!ShouldProcess($"Ticket {id} (#{source.Number}) '{source.Title}'", $"Merge into ticket {target.Id} (#{target.Number})", Force))
+            if (!ShouldProcess(TicketPrompt.Target(source), "Merge into " + TicketPrompt.Target(target), Force))
                 return;
             var outcome = Await(_service.MergeAsync(id, target.Number, CancellationToken));
             if (!outcome.Succeeded)

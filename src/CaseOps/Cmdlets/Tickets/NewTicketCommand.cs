@@ -78,11 +78,14 @@ namespace CaseOps.Cmdlets.Tickets
             ticket.Customer = Customer;
             if (Body != null)
                 ticket.Article = new ArticleDraft { Body = Body, Type = ArticleType, Internal = Internal.IsPresent };
-            if (!ShouldProcess($"Ticket '{Title}' for {Customer}", "Create"))
-                return;
             try
             {
-                Attempt(() => WriteObject(TicketOutput.ToPSObject(Await(new TicketService(ResolveConnection(), RequestLog).CreateAsync(ticket, CancellationToken)))), new Common.ErrorContext($"Ticket '{Title}'", "TicketCreateFailed", Title));
+                Attempt(() =>
+                {
+                    if (!ShouldProcess("Ticket " + ChangeDescription.Show(Title), "Create with " + TicketPrompt.Describe(this, null, ticket, titleInTarget: true)))
+                        return;
+                    WriteObject(TicketOutput.ToPSObject(Await(new TicketService(ResolveConnection(), RequestLog).CreateAsync(ticket, CancellationToken))));
+                }, new Common.ErrorContext($"Ticket '{Title}'", "TicketCreateFailed", Title));
             }
             catch (ZammadLookupException ex)
             {

@@ -19,14 +19,14 @@ namespace CaseOps.Cmdlets.Tickets
 
         protected override void ProcessRecord()
         {
-            TicketService? service = null;
+            var service = new TicketService(ResolveConnection(), RequestLog);
             foreach (var id in Id)
             {
-                if (!ShouldProcess($"Ticket {id}", "Delete", Force))
-                    continue;
-                service ??= new TicketService(ResolveConnection(), RequestLog);
                 Attempt(() =>
                 {
+                    var ticket = TicketPrompt.ReadIfShown(this, service, id, Force);
+                    if (!ShouldProcess(TicketPrompt.Target(ticket, id), "Delete", Force))
+                        return;
                     Await(service.RemoveAsync(id, CancellationToken));
                     WriteVerboseLine($"Deleted ticket {id}");
                 }, TicketProblems.About(id));

@@ -8,6 +8,7 @@ namespace CaseOps.Cmdlets.Tickets
     /// <summary>
     /// Changes Zammad tickets: the fields named by parameter or -Property, or the properties edited on
     /// a piped Ticket (custom fields included). Only those fields are sent; Zammad updates are partial.
+    /// Writes nothing unless -PassThru asks for the updated ticket.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "Ticket", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Ticket))]
@@ -64,6 +65,10 @@ namespace CaseOps.Cmdlets.Tickets
         [ValidateNotNull]
         public Hashtable? Property { get; set; }
 
+        /// <summary>Returns the updated ticket; without it, Set-Ticket writes nothing.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         protected override void ProcessRecord()
         {
             var id = InputObject?.Id ?? Id;
@@ -83,11 +88,10 @@ namespace CaseOps.Cmdlets.Tickets
                 WriteWarning($"Ticket {id}: nothing to change. Name the fields to change (-State, -Owner, -Property, ...) or edit the properties of the piped ticket.");
                 return;
             }
-            if (!ShouldProcess($"Ticket {id}", "Update " + string.Join(", ", Describe(changes))))
-                return;
+            var service = new TicketService(ResolveConnection(), RequestLog);
             try
             {
-                Attempt(() => WriteObject(TicketOutput.ToPSObject(Await(new TicketService(ResolveConnection(), RequestLog).UpdateAsync(id, changes, CancellationToken)))), TicketProblems.About(id, InputObject));
+                Attempt(() => Update(service, id, changes), TicketProblems.About(id, InputObject));
             }
             catch (ZammadLookupException ex)
             {
@@ -95,16 +99,15 @@ namespace CaseOps.Cmdlets.Tickets
             }
         }
 
-        private static System.Collections.Generic.IEnumerable<string> Describe(TicketChanges changes)
+        private void Update(TicketService service, long id, TicketChanges changes)
         {
-            if (changes.Title != null) yield return "title";
-            if (changes.Group != null) yield return "group";
-            if (changes.State != null) yield return "state";
-            if (changes.Priority != null) yield return "priority";
-            if (changes.Owner != null) yield return "owner";
-            if (changes.Customer != null) yield return "customer";
-            foreach (var field in changes.Fields.Keys)
-                yield return field;
+            // A piped ticket names itself and holds the old values; an id is read only when the prompt is shown.
+            var before = InputObject?.AsReceived() ?? TicketPrompt.ReadIfShown(this, service, id);
+            if (!ShouldProcess(TicketPrompt.Target(before, id), TicketPrompt.Update(TicketPrompt.Describe(this, before, changes))))
+                return;
+            var updated = Await(service.UpdateAsync(id, changes, CancellationToken));
+            if (PassThru)
+                WriteObject(TicketOutput.ToPSObject(updated));
         }
     }
 }

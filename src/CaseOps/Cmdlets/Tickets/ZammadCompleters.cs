@@ -43,17 +43,33 @@ namespace CaseOps.Cmdlets.Tickets
             {
                 return Enumerable.Empty<CompletionResult>();
             }
-            return names
-                .Where(n => n.IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0)
-                .OrderBy(n => n.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
-                .ThenBy(n => n, StringComparer.OrdinalIgnoreCase)
-                .Select(n => new CompletionResult(Quote(n), n, CompletionResultType.ParameterValue, n));
+            return CompletionMatches.Of(names.OrderBy(n => n, StringComparer.OrdinalIgnoreCase), typed);
         }
 
         private protected abstract Task<IReadOnlyList<string>> CandidatesAsync(ZammadConnection connection, string typed, CancellationToken cancellationToken);
+    }
 
-        private static string Quote(string name) =>
-            name.Any(c => char.IsWhiteSpace(c) || "'\"`$(){}[];,|&@#<>".IndexOf(c) >= 0) ? "'" + name.Replace("'", "''") + "'" : name;
+    /// <summary>
+    /// What every completer of the module offers for the typed text, in one order: the values that start with
+    /// it, then those that merely contain it (<c>-State pe</c>: 'pending close', 'pending reminder', then
+    /// open), each group in the order given; letter case is ignored. Values with spaces or special
+    /// characters come quoted, ready to run.
+    /// </summary>
+    internal static class CompletionMatches
+    {
+        public static IEnumerable<CompletionResult> Of(IEnumerable<string> values, string? wordToComplete)
+        {
+            var typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
+            // OrderBy is stable: each group keeps the order the values came in.
+            return values
+                .Where(v => v.IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0)
+                .OrderBy(v => v.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+                .Select(v => new CompletionResult(Quote(v), v, CompletionResultType.ParameterValue, v))
+                .ToList();
+        }
+
+        private static string Quote(string value) =>
+            value.Any(c => char.IsWhiteSpace(c) || "'\"`$(){}[];,|&@#<>".IndexOf(c) >= 0) ? "'" + value.Replace("'", "''") + "'" : value;
     }
 
     /// <summary>Completes names from a lookup table (groups, states, priorities, agents).</summary>
@@ -87,15 +103,14 @@ namespace CaseOps.Cmdlets.Tickets
 
 namespace CaseOps.Cmdlets.Tickets
 {
-    /// <summary>Completes from a fixed list of values.</summary>
+    /// <summary>Completes from a fixed list of values, in the order declared within each group of <see cref="CompletionMatches"/>.</summary>
     public abstract class FixedValuesCompleter : IArgumentCompleter
     {
         private protected abstract string[] Values { get; }
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            Values.Where(v => v.StartsWith((wordToComplete ?? string.Empty).Trim('\'', '"'), StringComparison.OrdinalIgnoreCase))
-                .Select(v => new CompletionResult(v, v, CompletionResultType.ParameterValue, v));
+            CompletionMatches.Of(Values, wordToComplete);
     }
 
     /// <summary>Completes -SortBy with the ticket fields searches are usually sorted by.</summary>

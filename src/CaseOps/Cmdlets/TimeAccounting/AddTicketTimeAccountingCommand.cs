@@ -1,4 +1,3 @@
-using System.Globalization;
 using CaseOps.Cmdlets.Tickets;
 using CaseOps.Http;
 using CaseOps.Zammad;
@@ -35,16 +34,22 @@ namespace CaseOps.Cmdlets.TimeAccounting
 
         protected override void ProcessRecord()
         {
-            var time = new TimeAccountingService(ResolveConnection(), RequestLog);
+            var connection = ResolveConnection();
+            var time = new TimeAccountingService(connection, RequestLog);
+            var tickets = new TicketService(connection, RequestLog);
             var type = Type == null ? null : TicketReference.Parse(Type);
+            var action = "Account " + ChangeDescription.Show(TimeUnit) + (Type == null ? string.Empty : " as " + ChangeDescription.Show(Type))
+                + (IsBound(nameof(ArticleId)) ? " on article " + ChangeDescription.Show(ArticleId) : string.Empty);
             foreach (var ticketId in TicketId)
             {
-                if (!ShouldProcess($"Ticket {ticketId}", $"Account {TimeUnit.ToString(CultureInfo.InvariantCulture)}" + (Type == null ? string.Empty : $" as {Type}")))
-                    continue;
                 try
                 {
-                    Attempt(() => WriteObject(Await(time.AddAsync(ticketId, TimeUnit, type, IsBound(nameof(ArticleId)) ? ArticleId : (long?)null, CancellationToken))),
-                        TicketProblems.About(ticketId));
+                    Attempt(() =>
+                    {
+                        if (!ShouldProcess(TicketPrompt.Target(TicketPrompt.ReadIfShown(this, tickets, ticketId), ticketId), action))
+                            return;
+                        WriteObject(Await(time.AddAsync(ticketId, TimeUnit, type, IsBound(nameof(ArticleId)) ? ArticleId : (long?)null, CancellationToken)));
+                    }, TicketProblems.About(ticketId));
                 }
                 catch (ZammadLookupException ex)
                 {

@@ -115,7 +115,7 @@ public sealed class FileEventPromptTests : CmdletTestBase
 
         Run("param($n, $id) Remove-CaseFileEvent -CaseNumber $n -EventId $id -Confirm", new() { ["n"] = target.Number, ["id"] = id });
 
-        var prompt = Assert.Single(_host.Prompts);
+        var prompt = Assert.Single(_host.Questions);
         Assert.EndsWith($"Performing the operation \"Detach file event {id}\" on target \"Case {target.Number} '{target.Name}'\".", prompt);
         Assert.Equal(0, Writes);
         Assert.Equal([id], Events.EventsOf(target.Number));

@@ -31,11 +31,11 @@ public sealed class CatalogAdminTests : ZammadCmdletTestBase
         Session.Run("Set-Ticket -Id 6 -Priority '2 normal'").AssertSuccess(); // fills the connection's cache
         var created = Session.Run("New-TicketPriority -Name '4 urgent' -Note 'pages the on-call'").AssertSuccess().Objects<TicketPriority>().Single();
 
-        Assert.Equal("4 urgent", Session.Run("Set-Ticket -Id 6 -Priority '4 urgent'").AssertSuccess().Objects<Ticket>().Single().Priority);
+        Assert.Equal("4 urgent", Session.Run("Set-Ticket -Id 6 -Priority '4 urgent' -PassThru").AssertSuccess().Objects<Ticket>().Single().Priority);
 
         var renamed = Session.Run("Set-TicketPriority -Name '4 urgent' -NewName '4 critical' -Active:$false").AssertSuccess().Objects<TicketPriority>().Single();
         Assert.Equal((created.Id, "4 critical", false), (renamed.Id, renamed.Name, renamed.Active));
-        Assert.Equal("4 critical", Session.Run("Set-Ticket -Id 7 -Priority '4 critical'").AssertSuccess().Objects<Ticket>().Single().Priority);
+        Assert.Equal("4 critical", Session.Run("Set-Ticket -Id 7 -Priority '4 critical' -PassThru").AssertSuccess().Objects<Ticket>().Single().Priority);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class CatalogAdminTests : ZammadCmdletTestBase
         var state = Session.Run("New-TicketState -Name 'waiting for legal' -StateType 'pending action' -IgnoreEscalation").AssertSuccess().Objects<TicketState>().Single();
         Assert.Equal(4, state.StateTypeId);
         Assert.True(state.IgnoreEscalation);
-        Assert.Equal("waiting for legal", Session.Run("Set-Ticket -Id 8 -State 'waiting for legal'").AssertSuccess().Objects<Ticket>().Single().State);
+        Assert.Equal("waiting for legal", Session.Run("Set-Ticket -Id 8 -State 'waiting for legal' -PassThru").AssertSuccess().Objects<Ticket>().Single().State);
     }
 
     [Fact]

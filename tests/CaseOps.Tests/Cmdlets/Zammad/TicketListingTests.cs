@@ -70,14 +70,67 @@ public sealed class TicketListingTests : ZammadCmdletTestBase
         var expanded = Session.Run("Get-Ticket -Id 3 -Expand").AssertSuccess().Objects<Ticket>().Single();
         var wire = Read("tickets/3?expand=true");
 
-        Assert.Null(plain.State);
+        Assert.Null(plain.Customer); // named only when expanded; group, state, priority and owner always are
+        Assert.Equal(wire.GetProperty("customer").GetString(), expanded.Customer);
         Assert.Equal(wire.GetProperty("state").GetString(), expanded.State);
         Assert.Equal(wire.GetProperty("group").GetString(), expanded.Group);
         Assert.Equal(wire.GetProperty("priority").GetString(), expanded.Priority);
         Assert.Equal(wire.GetProperty("owner").GetString(), expanded.Owner);
-        Assert.Equal(wire.GetProperty("customer").GetString(), expanded.Customer);
         Assert.Equal(wire.GetProperty("state_id").GetInt64(), plain.StateId);
         Assert.Equal(new Uri(Sandbox.Host.ZammadBaseUri, "../../#ticket/zoom/3"), expanded.WebUrl);
+    }
+
+    [Fact]
+    public void Listing_names_group_state_priority_and_owner_from_the_catalog_read_once()
+    {
+        var wire = Read("tickets?per_page=30&page=1&expand=true").EnumerateArray().ToList();
+        Sandbox.Host.Requests.Clear();
+
+        var tickets = Session.Run("Get-Ticket -First 30 -PageSize 10").AssertSuccess().Objects<Ticket>();
+        var again = Session.Run("Get-Ticket -Skip 30 -First 10 -PageSize 10").AssertSuccess().Objects<Ticket>();
+
+        Assert.Equal(30, tickets.Count);
+        Assert.Equal(10, again.Count);
+        Assert.Equal(wire.Select(t => t.GetProperty("state").GetString()), tickets.Select(t => t.State));
+        Assert.Equal(wire.Select(t => t.GetProperty("priority").GetString()), tickets.Select(t => t.Priority));
+        Assert.Equal(wire.Select(t => t.GetProperty("group").GetString()), tickets.Select(t => t.Group));
+        Assert.Equal(wire.Select(t => t.GetProperty("owner").GetString()), tickets.Select(t => t.Owner));
+        Assert.All(again, t => Assert.NotNull(t.State));
+        Assert.Contains(tickets, t => t.OwnerId == 1 && t.Owner == "-"); // "nobody": unassigned
+        // Each table once for the session's connection, however many pages and commands; the tickets in the pages needed.
+        foreach (var table in new[] { "groups", "ticket_states", "ticket_priorities", "users/search" })
+            Assert.Equal(1, Sandbox.Host.Requests.Count("GET", "/zammad/api/v1/" + table));
+        Assert.Equal(4, Sandbox.Host.Requests.Count(e => e.Path == "/zammad/api/v1/tickets"));
+        Assert.Equal(4 + 4, Sandbox.Host.Requests.Total);
+        Assert.DoesNotContain(Sandbox.Host.Requests.Entries, e => e.QueryString.Contains("expand", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Searches_and_reads_are_named_and_an_empty_answer_reads_no_catalog()
+    {
+        var wire = Read("tickets/7?expand=true");
+
+        var none = Session.Run("Get-Ticket -Query 'title:NoSuchTitleAnywhere'").AssertSuccess().Objects<Ticket>();
+        Assert.Empty(none);
+        Assert.Equal(0, Sandbox.Host.Requests.Count(e => !e.Path.Contains("/tickets", StringComparison.Ordinal)));
+
+        var read = Session.Run("Get-Ticket -Id 7").AssertSuccess().Objects<Ticket>().Single();
+        var found = Session.Run("Get-Ticket -Query 'title:USB'").AssertSuccess().Objects<Ticket>();
+
+        Assert.Equal(wire.GetProperty("state").GetString(), read.State);
+        Assert.Equal(wire.GetProperty("group").GetString(), read.Group);
+        Assert.NotEmpty(found);
+        Assert.All(found, t => Assert.Equal(Read($"tickets/{t.Id}?expand=true").GetProperty("priority").GetString(), t.Priority));
+        Assert.Equal(1, Sandbox.Host.Requests.Count("GET", "/zammad/api/v1/ticket_states"));
+    }
+
+    [Fact]
+    public void Names_from_the_catalog_are_no_edits_for_Set_Ticket()
+    {
+        var result = Session.Run("Get-Ticket -Id 4 | Set-Ticket").AssertSuccess();
+
+        Assert.Contains(result.Warnings, w => w.Contains("nothing to change", StringComparison.Ordinal));
+        Assert.Equal(0, Changes);
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public sealed class TicketWriteTests : ZammadCmdletTestBase
     {
         var before = ReadTicket(8)!.Value;
 
-        var updated = Session.Run("Set-Ticket -Id 8 -State closed -Owner max.mustermann").AssertSuccess().Objects<Ticket>().Single();
+        var updated = Session.Run("Set-Ticket -Id 8 -State closed -Owner max.mustermann -PassThru").AssertSuccess().Objects<Ticket>().Single();
 
         Assert.Equal("closed", updated.State);
         Assert.Equal("max.mustermann", updated.Owner);
@@ -122,7 +122,7 @@ public sealed class TicketWriteTests : ZammadCmdletTestBase
     [Fact]
     public void Piping_an_edited_ticket_saves_its_edited_properties_including_custom_fields()
     {
-        var result = Session.Run("$t = Get-Ticket -Id 9 -Expand; $t.Title = 'Edited in the pipeline'; $t.State = 'open'; $t.incident_ref = 'IR-PIPE'; $t | Set-Ticket").AssertSuccess();
+        var result = Session.Run("$t = Get-Ticket -Id 9 -Expand; $t.Title = 'Edited in the pipeline'; $t.State = 'open'; $t.incident_ref = 'IR-PIPE'; $t | Set-Ticket -PassThru").AssertSuccess();
 
         var updated = result.Objects<Ticket>().Single();
         Assert.Equal("Edited in the pipeline", updated.Title);
@@ -134,7 +134,7 @@ public sealed class TicketWriteTests : ZammadCmdletTestBase
     [Fact]
     public void Piping_unchanged_tickets_with_parameters_changes_each()
     {
-        var ids = Session.Run("Get-Ticket -Query 'title:USB' -First 3 | Set-Ticket -Priority '1 low' | ForEach-Object Id").AssertSuccess().Output.Select(o => (long)o.BaseObject).ToList();
+        var ids = Session.Run("Get-Ticket -Query 'title:USB' -First 3 | Set-Ticket -Priority '1 low' -PassThru | ForEach-Object Id").AssertSuccess().Output.Select(o => (long)o.BaseObject).ToList();
 
         Assert.Equal(3, ids.Count);
         Assert.All(ids, id => Assert.Equal("1 low", ReadTicket(id)!.Value.GetProperty("priority").GetString()));

@@ -84,7 +84,7 @@ public sealed class ZammadConnectionTests : ZammadCmdletTestBase
 
         Assert.Equal("nicole.braun", connection.Account);
         Assert.Equal("nicole.braun", connection.OnBehalfOf);
-        var changed = Session.Run("Set-Ticket -Id 5 -Title 'Changed on behalf'").AssertSuccess().Objects<Ticket>().Single();
+        var changed = Session.Run("Set-Ticket -Id 5 -Title 'Changed on behalf' -PassThru").AssertSuccess().Objects<Ticket>().Single();
         Assert.Equal("nicole.braun", changed.UpdatedBy);
     }
 

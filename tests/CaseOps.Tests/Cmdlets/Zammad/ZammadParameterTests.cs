@@ -17,7 +17,7 @@ public sealed class ZammadParameterTests : ZammadCmdletTestBase
     [Fact]
     public void Set_ticket_changes_group_priority_customer_and_title_by_name_or_id()
     {
-        var updated = Session.Run("Set-Ticket -Id 14 -Group 'Service Desk' -Priority 3 -Customer bob@example.com -Title 'Moved to the service desk'")
+        var updated = Session.Run("Set-Ticket -Id 14 -Group 'Service Desk' -Priority 3 -Customer bob@example.com -Title 'Moved to the service desk' -PassThru")
             .AssertSuccess().Objects<Ticket>().Single();
 
         Assert.Equal("Service Desk", updated.Group);
@@ -41,7 +41,7 @@ public sealed class ZammadParameterTests : ZammadCmdletTestBase
     [Fact]
     public void Ids_pipe_into_Set_Ticket()
     {
-        var updated = Session.Run("20, 21 | Set-Ticket -Priority '1 low'").AssertSuccess().Objects<Ticket>();
+        var updated = Session.Run("20, 21 | Set-Ticket -Priority '1 low' -PassThru").AssertSuccess().Objects<Ticket>();
 
         Assert.Equal(new long[] { 20, 21 }, updated.Select(t => t.Id));
         Assert.All(updated, t => Assert.Equal("1 low", t.Priority));
@@ -94,8 +94,8 @@ public sealed class ZammadParameterTests : ZammadCmdletTestBase
             .AssertSuccess().Objects<ZammadConnection>().Single();
         Session.ConnectZammad(Sandbox.Host).AssertSuccess(); // the admin is the default again
 
-        var asAgent = Session.Run("param($c) Set-Ticket -Id 18 -Title 'Changed by the agent' -Connection $c", new() { ["c"] = agent }).AssertSuccess().Objects<Ticket>().Single();
-        var asDefault = Session.Run("Set-Ticket -Id 19 -Title 'Changed by the admin'").AssertSuccess().Objects<Ticket>().Single();
+        var asAgent = Session.Run("param($c) Set-Ticket -Id 18 -Title 'Changed by the agent' -Connection $c -PassThru", new() { ["c"] = agent }).AssertSuccess().Objects<Ticket>().Single();
+        var asDefault = Session.Run("Set-Ticket -Id 19 -Title 'Changed by the admin' -PassThru").AssertSuccess().Objects<Ticket>().Single();
 
         Assert.Equal("agent.smith", asAgent.UpdatedBy);
         Assert.Equal("admin", asDefault.UpdatedBy);
