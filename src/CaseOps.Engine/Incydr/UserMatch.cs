@@ -23,19 +23,27 @@ namespace CaseOps.Incydr
                 .ToList();
         }
 
-        // 0: prefix; 1: substring (also of the part before '@'); 2 + distance: a near miss; int.MaxValue: no match.
+        // 0: prefix; 1: substring; 2 + distance: a near miss; int.MaxValue: no match. With an '@' typed, the parts before
+        // and after it are compared separately, so a shared domain does not make every name of it a near miss.
         private static int Rank(string wanted, string name)
         {
             if (name.StartsWith(wanted, StringComparison.Ordinal))
                 return 0;
             if (name.IndexOf(wanted, StringComparison.Ordinal) >= 0)
                 return 1;
-            var distance = Distance(wanted, name);
-            var at = name.IndexOf('@');
-            if (at > 0 && wanted.IndexOf('@') < 0)
-                distance = Math.Min(distance, Distance(wanted, name.Substring(0, at)));
-            // A third of the typed text, at least one, may be wrong: 'alcie' finds 'alice', 'bob' does not find 'rob'.
-            return distance <= Math.Max(1, wanted.Length / 3) ? 2 + distance : int.MaxValue;
+            var (wantedLocal, wantedDomain) = Split(wanted);
+            var (nameLocal, nameDomain) = Split(name);
+            var distance = wantedDomain == null
+                ? Math.Min(Distance(wanted, name), Distance(wanted, nameLocal))
+                : Distance(wantedLocal, nameLocal) + Distance(wantedDomain, nameDomain ?? string.Empty);
+            // A third of the typed name, at least one letter, may be wrong: 'alcie' finds 'alice', 'dave' does not.
+            return distance <= Math.Max(1, wantedLocal.Length / 3) ? 2 + distance : int.MaxValue;
+        }
+
+        private static (string Local, string? Domain) Split(string username)
+        {
+            var at = username.LastIndexOf('@');
+            return at < 0 ? (username, null) : (username.Substring(0, at), username.Substring(at + 1));
         }
 
         /// <summary>Levenshtein distance with an adjacent swap counting once (optimal string alignment).</summary>
