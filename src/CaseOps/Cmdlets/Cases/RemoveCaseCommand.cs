@@ -10,7 +10,7 @@ namespace CaseOps.Cmdlets.Cases
     /// question names the case by number and name: a piped Case names itself; for a bare number the case is
     /// read first, except under -Force, which asks nothing (docs/architecture.md, "Prompts").
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "Case", DefaultParameterSetName = NumberSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "Case", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
     public sealed class RemoveCaseCommand : IncydrCmdlet
     {
