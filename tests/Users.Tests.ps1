@@ -56,11 +56,11 @@ Describe 'Listing Incydr users' {
         ([pscustomobject]@{ UserId = $bob.UserId } | Get-IncydrUser).LastName | Should -Be 'Brandt'
     }
 
-    It 'shows users as a table of username, name, state and id' {
+    It 'shows users as a table of id, username, state and name' {
         $text = Get-IncydrUser -Blocked | Format-Table | Out-String -Width 120
 
-        $text | Should -Match 'Username\s+Name\s+Active\s+Blocked\s+UserId'
-        $text | Should -Match 'mallory@example\.com\s+Mallory Marsh\s+True\s+True\s+\d+'
+        $text | Should -Match 'UserId\s+Username\s+Active\s+Blocked\s+Name'
+        $text | Should -Match '\d{18}\s+mallory@example\.com\s+True\s+True\s+Mallory Marsh'
     }
 }
 

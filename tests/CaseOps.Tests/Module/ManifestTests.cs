@@ -81,6 +81,6 @@ public sealed class ManifestTests
         Assert.Null(headers[^1].Element("Width"));
         var user = System.Xml.Linq.XDocument.Load(formatFile).Descendants("View")
             .Single(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value == "CaseOps.Incydr.Models.IncydrUser");
-        Assert.Equal(new[] { "Username", "Name", "Active", "Blocked", "UserId" }, user.Descendants("TableColumnHeader").Select(h => h.Element("Label")!.Value));
+        Assert.Equal(new[] { "UserId", "Username", "Active", "Blocked", "Name" }, user.Descendants("TableColumnHeader").Select(h => h.Element("Label")!.Value));
     }
 }
