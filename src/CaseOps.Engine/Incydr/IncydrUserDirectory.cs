@@ -75,13 +75,6 @@ namespace CaseOps.Incydr
             }
         }
 
-        /// <summary>The username of a user id met before, or null; never sends a request.</summary>
-        public string? KnownUsername(string userId)
-        {
-            lock (_gate)
-                return _byId.TryGetValue(userId, out var user) ? user.Username : null;
-        }
-
         /// <summary>Cancels the lookups and the listing still running; called when the connection is closed.</summary>
         public void Dispose()
         {

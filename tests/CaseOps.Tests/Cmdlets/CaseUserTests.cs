@@ -162,6 +162,25 @@ public sealed class CaseUserTests : CmdletTestBase
     }
 
     [Fact]
+    public void When_Incydr_refuses_user_lookups_an_id_is_sent_unchecked_and_a_username_is_an_error()
+    {
+        var judy = Uid("judy");
+        Sandbox.Host.Faults.FailNext(1, 403);
+
+        var byId = Session.Run("param($id) Get-Case -Assignee $id -Verbose", new() { ["id"] = judy }).AssertSuccess();
+        Sandbox.Host.Faults.FailNext(1, 403);
+        Sandbox.Host.Requests.Clear();
+        var byName = Session.Run("Get-Case -Assignee judy@example.com");
+
+        Assert.Equal(Sandbox.Host.Cases.Snapshot().Where(c => c.Assignee?.Uid == judy).Select(c => c.Number), byId.Objects<Case>().Select(c => c.Number));
+        Assert.Contains(byId.Verbose, line => line == $"Incydr refused to look up user {judy} (403); sending the id unchecked.");
+        var error = Assert.Single(byName.Errors);
+        Assert.Equal("PermissionDenied,CaseOps.Cmdlets.Cases.GetCaseCommand", error.FullyQualifiedErrorId);
+        Assert.Equal("judy@example.com", error.TargetObject);
+        Assert.Equal(0, CaseRequests);
+    }
+
+    [Fact]
     public void Tab_completion_offers_usernames_prefix_matches_first()
     {
         var offered = Session.Run("(TabExpansion2 -inputScript 'Set-Case -Assignee ca' -cursorColumn 21).CompletionMatches.CompletionText").AssertSuccess()
