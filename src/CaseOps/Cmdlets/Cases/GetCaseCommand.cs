@@ -1,7 +1,7 @@
+using CaseOps.Cmdlets.Users;
 using CaseOps.Http;
 using CaseOps.Incydr;
 using CaseOps.Incydr.Models;
-using CaseOps.Cmdlets.Users;
 
 namespace CaseOps.Cmdlets.Cases
 {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CaseOps.Cmdlets.Users;
 using CaseOps.Http;
 using CaseOps.Incydr;
@@ -82,7 +83,7 @@ namespace CaseOps.Cmdlets.Cases
                 var current = Await(service.GetAsync(number, CancellationToken));
                 var changes = CaseService.EditableCopy(current);
                 Apply(changes, subject, assignee);
-                if (!ShouldProcess(ChangeDescription.Target("Case", current.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), current.Name),
+                if (!ShouldProcess(ChangeDescription.Target("Case", current.Number.ToString(CultureInfo.InvariantCulture), current.Name),
                         "Update (" + Describe(current, changes, subject, assignee) + ")"))
                     return;
                 var saved = Await(service.ReplaceAsync(number, changes, CancellationToken));

@@ -1,3 +1,4 @@
+using CaseOps.Connections;
 using CaseOps.Http;
 using CaseOps.Incydr;
 using CaseOps.Incydr.Models;
@@ -59,7 +60,7 @@ namespace CaseOps.Cmdlets.Users
                 user => Remembered(connection, user)), new ErrorContext("The user listing", "UserListFailed", null));
         }
 
-        private static IncydrUser Remembered(Connections.IncydrConnection connection, IncydrUser user)
+        private static IncydrUser Remembered(IncydrConnection connection, IncydrUser user)
         {
             connection.Users.Remember(user);
             return user;
