@@ -20,6 +20,7 @@
         'New-Case'
         'Set-Case'
         'Remove-Case'
+        'Get-IncydrUser'
         'Get-CaseFileEvent'
         'Add-CaseFileEvent'
         'Remove-CaseFileEvent'

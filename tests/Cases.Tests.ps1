@@ -368,7 +368,7 @@ Describe 'Creating, changing and removing a case' {
     It 'Set-Case by parameter changes the named fields and keeps the others' {
         $case = New-Case -Name (New-UniqueName) -Description 'before' -Findings 'kept' -Assignee $Investigator
 
-        $updated = Set-Case -Number $case.Number -Description 'after' -Status Closed
+        $updated = Set-Case -Number $case.Number -Description 'after' -Status Closed -PassThru
 
         $updated.Number | Should -Be $case.Number
         $updated.Description | Should -Be 'after'
@@ -385,7 +385,7 @@ Describe 'Creating, changing and removing a case' {
     It 'Set-Case -Assignee $null unassigns the case' {
         $case = New-Case -Name (New-UniqueName) -Assignee $Investigator
 
-        $updated = Set-Case -Number $case.Number -Assignee $null
+        $updated = Set-Case -Number $case.Number -Assignee $null -PassThru
 
         $updated.Assignee | Should -BeNullOrEmpty
         (Get-Case -Number $case.Number).Assignee | Should -BeNullOrEmpty
@@ -397,7 +397,7 @@ Describe 'Creating, changing and removing a case' {
         $case.Name = $newName
         $case.Findings = 'edited findings'
 
-        $updated = $case | Set-Case
+        $updated = $case | Set-Case -PassThru
 
         $updated.Name | Should -Be $newName
         $updated.Findings | Should -Be 'edited findings'
@@ -416,7 +416,7 @@ Describe 'Creating, changing and removing a case' {
         $null = Set-Case -Number $case.Number -Findings 'changed meanwhile'
         $listed.Status = 'Closed'
 
-        $updated = $listed | Set-Case
+        $updated = $listed | Set-Case -PassThru
 
         $updated.Status | Should -Be 'Closed'
         $updated.Description | Should -Be 'server description'
@@ -551,5 +551,55 @@ Describe 'Disconnecting and connecting from environment variables' {
 
         $failure.FullyQualifiedErrorId | Should -BeLike 'AuthenticationFailed*'
         ($failure | Out-String) | Should -Not -Match 'wrong-env-secret-51d2'
+    }
+}
+
+Describe 'The README''s case examples' {
+    # Every ```powershell block of README.md that works cases or users runs here as written, against this file's
+    # emulator (Zammad included, for the tickets line beside the cases). Left out: the block that connects to a
+    # fixed port (the emulator started by hand) and blocks without case cmdlets (real tenants, runbooks).
+    # Last in this file: the examples change cases.
+    BeforeDiscovery {
+        $readme = Get-Content -Raw -Path (Join-Path (Split-Path -Parent $PSScriptRoot) 'README.md')
+        $script:ReadmeCaseBlocks = @([regex]::Matches($readme, '(?s)```powershell\r?\n(.*?)```') | ForEach-Object { $_.Groups[1].Value } |
+            Where-Object { $_ -match '\b(Get|New|Set|Remove)-Case\b|\bGet-IncydrUser\b' -and $_ -notmatch '127\.0\.0\.1:5100' } |
+            ForEach-Object { @{ Code = $_; FirstLine = ($_ -split '\r?\n')[0] } })
+    }
+
+    BeforeAll {
+        Disconnect-CaseOps
+        $null = Connect-Incydr -Uri $Sandbox.Uri -Credential $Sandbox.Credential
+        $null = Connect-Zammad -Uri $Sandbox.ZammadUri -Token $Sandbox.ZammadToken
+    }
+
+    It 'finds the three README blocks that work cases' {
+        $ReadmeCaseBlocks.Count | Should -Be 3
+    }
+
+    It 'runs the block starting "<FirstLine>" without errors other than the CaseNotFound it shows' -ForEach $ReadmeCaseBlocks {
+        Push-Location $TestDrive
+        try {
+            Set-Content -Path ./new-cases.csv -Value 'Name,Description', "README CSV $([guid]::NewGuid().ToString('N').Substring(0, 8)),from the README"
+
+            $output = & { . ([scriptblock]::Create($Code)) } 2>&1
+
+            $errors = @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+            $expected = if ($Code -match '999999 \| Get-Case') { 1 } else { 0 }
+            ($errors | ForEach-Object { "$($_.FullyQualifiedErrorId): $_" }) -join '; ' | Should -BeLike $(if ($expected) { 'CaseNotFound,*' } else { '' })
+            $errors.Count | Should -Be $expected
+        }
+        finally {
+            Pop-Location
+        }
+    }
+
+    It 'the examples left the cases as they say' {
+        $doe = Get-Case -Name 'USB exfiltration - J. Doe' | Get-Case
+
+        $doe.Status | Should -Be 'Closed'
+        $doe.SubjectUsername | Should -Be 'mallory@example.com'
+        $doe.Findings | Should -Match '412 files'
+        @(Get-Case -IsAssigned:$false -Status Open | Where-Object Name -NotLike 'README CSV*').Count | Should -Be 0
+        @(Get-Case -Name 'README CSV').Count | Should -Be 1
     }
 }

@@ -83,7 +83,8 @@ Describe 'Secrets with -Verbose -Debug, in every stream, $Error and the transcri
             @{ Name = 'Get-Case'; Script = { Get-Case -First 3 -IncludeTotalCount -Verbose -Debug; Get-Case -Number 1 -Verbose -Debug } }
             @{ Name = 'Get-Case, missing'; MayFail = $true; Script = { Get-Case -Number 999999 -Verbose -Debug } }
             @{ Name = 'New-Case'; Script = { $script:Case = New-Case -Name $Name -Description 'secrets test' -Verbose -Debug; $Case } }
-            @{ Name = 'Set-Case'; Script = { Set-Case -Number $Case.Number -Findings 'nothing leaked' -Verbose -Debug } }
+            @{ Name = 'Set-Case'; Script = { Set-Case -Number $Case.Number -Findings 'nothing leaked' -Assignee alice@example.com -PassThru -Verbose -Debug } }
+            @{ Name = 'Get-IncydrUser'; Script = { Get-IncydrUser -First 2 -Verbose -Debug; Get-IncydrUser -UserId (Get-IncydrUser alice@example.com).UserId -Verbose -Debug } }
             @{ Name = 'Get-CaseFileEvent'; Script = {
                     $script:Source = Get-Case -First 20 | Where-Object { @(Get-CaseFileEvent -CaseNumber $_.Number -First 1).Count -gt 0 } | Select-Object -First 1
                     $script:Events = @(Get-CaseFileEvent -CaseNumber $Source.Number -First 2 -Verbose -Debug)

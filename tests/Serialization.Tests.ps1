@@ -20,6 +20,7 @@ BeforeDiscovery {
         @{ NoDates = $false; Type = 'Case (whole)'; TypeName = 'CaseOps.Incydr.Models.Case'; Key = 'Number'; Get = { Get-Case -Number 1 } }
         @{ NoDates = $false; Type = 'CaseFileEvent'; TypeName = 'CaseOps.Incydr.Models.CaseFileEvent'; Key = 'EventId'; Get = { Get-CaseFileEvent -CaseNumber $script:EventCase | Select-Object -First 3 } }
         @{ NoDates = $false; Type = 'FileEventDetail'; TypeName = 'CaseOps.Incydr.Models.FileEventDetail'; Key = 'EventId'; Get = { Get-CaseFileEvent -CaseNumber $script:EventCase | Select-Object -First 2 | Get-CaseFileEvent } }
+        @{ NoDates = $false; Type = 'IncydrUser'; TypeName = 'CaseOps.Incydr.Models.IncydrUser'; Key = 'UserId'; Get = { Get-IncydrUser -First 3 } }
         @{ NoDates = $false; Type = 'Ticket'; TypeName = 'CaseOps.Zammad.Models.Ticket'; Key = 'Number'; Get = { Get-Ticket -First 3 -Expand } }
         @{ NoDates = $false; Type = 'Ticket with custom fields'; TypeName = 'CaseOps.Zammad.Models.Ticket'; Key = 'Number'; Get = { $script:CustomTicket } }
         @{ NoDates = $false; Type = 'TicketArticle'; TypeName = 'CaseOps.Zammad.Models.TicketArticle'; Key = 'Id'; Get = { Get-TicketArticle $script:CustomTicket.Id } }

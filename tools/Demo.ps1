@@ -64,19 +64,22 @@ $steps = [ordered]@{
     'Count without fetching everything: -IncludeTotalCount' = {
         Get-Case -Status Open -IncludeTotalCount -First 3
     }
-    'Create a case, assigned to the investigator of case 1' = {
-        $investigator = (Get-Case -Number 1).Assignee
-        $case = New-Case -Name "Demo $(Get-Date -Format 'yyyy-MM-dd HH.mm.ss')" -Description 'Made by tools/Demo.ps1' -Assignee $investigator
+    'The users cases can name, by username' = {
+        Get-IncydrUser | Format-Table
+    }
+    'Create a case, assigned by username' = {
+        $case = New-Case -Name "Demo $(Get-Date -Format 'yyyy-MM-dd HH.mm.ss')" -Description 'Made by tools/Demo.ps1' -Assignee alice@example.com -Subject mallory@example.com
         $case | Format-List Number, Name, Status, AssigneeUsername, Description, CreatedAt
     }
     'Change it by parameter' = {
-        Set-Case -Number $case.Number -Findings 'USB copy of the roadmap; manager informed.' | Format-List Number, Name, Description, Findings
+        Set-Case -Number $case.Number -Findings 'USB copy of the roadmap; manager informed.' -PassThru | Format-List Number, Name, Description, Findings
     }
     'Change it by piping an edited object (fields not edited keep their values)' = {
         $case = Get-Case -Number $case.Number
         $case.Description = 'Reviewed by the demo'
         $case.Status = 'Closed'
-        $case | Set-Case | Format-List Number, Name, Status, AssigneeUsername, Description, Findings
+        $case | Set-Case -WhatIf
+        $case | Set-Case -PassThru | Format-List Number, Name, Status, AssigneeUsername, Description, Findings
     }
     'Show it' = {
         Get-Case -Number $case.Number | Format-List Number, Name, Status, AssigneeUsername, Description, Findings, UpdatedAt

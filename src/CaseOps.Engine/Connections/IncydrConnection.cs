@@ -14,6 +14,7 @@ namespace CaseOps.Connections
         {
             _tokens = new IncydrTokenProvider(Api, clientId, clientSecret);
             Api.Authenticator = _tokens;
+            Users = new IncydrUserDirectory(Api);
         }
 
         public string ClientId => Account;
@@ -25,5 +26,13 @@ namespace CaseOps.Connections
         public DateTimeOffset? TokenExpiresAt => _tokens.ExpiresAt;
 
         internal IncydrTokenProvider Tokens => _tokens;
+
+        /// <summary>
+        /// The users met through this connection, so a username resolves to its id once per connection (not per
+        /// case), shared by every caller; its work ends when the connection is closed (docs/architecture.md, "Connections").
+        /// </summary>
+        internal IncydrUserDirectory Users { get; }
+
+        private protected override void OnClosing() => Users.Dispose();
     }
 }

@@ -109,25 +109,25 @@ namespace CaseOps.Incydr
         }
 
         /// <summary>
-        /// Reads the case, lets <paramref name="apply"/> change a full copy of its editable fields,
-        /// and replaces it: the API's PUT clears every field it is not sent.
+        /// A full copy of the case's editable fields, for <see cref="ReplaceAsync"/>: the API's PUT clears every
+        /// field it is not sent, so an update reads the case, changes this copy and sends it all back.
         /// </summary>
-        public async Task<Case> UpdateAsync(long number, Action<CaseChanges> apply, CancellationToken cancellationToken)
+        public static CaseChanges EditableCopy(Case current) => new CaseChanges
         {
-            var current = await GetAsync(number, cancellationToken).ConfigureAwait(false);
-            var changes = new CaseChanges
-            {
-                Name = current.Name,
-                Status = current.Status,
-                Description = current.Description,
-                Findings = current.Findings,
-                Subject = current.Subject,
-                Assignee = current.Assignee,
-            };
-            apply(changes);
+            Name = current.Name,
+            Status = current.Status,
+            Description = current.Description,
+            Findings = current.Findings,
+            Subject = current.Subject,
+            Assignee = current.Assignee,
+        };
+
+        /// <summary>Replaces the editable part of the case with <paramref name="changes"/>, all six fields.</summary>
+        public Task<Case> ReplaceAsync(long number, CaseChanges changes, CancellationToken cancellationToken)
+        {
             var request = new RestRequest(CasePath(number), Method.Put);
             request.AddJsonBody(changes);
-            return await _api.SendAsync<Case>(request, _log, cancellationToken, IsCase(number)).ConfigureAwait(false);
+            return _api.SendAsync<Case>(request, _log, cancellationToken, IsCase(number));
         }
 
         public async Task RemoveAsync(long number, CancellationToken cancellationToken) =>

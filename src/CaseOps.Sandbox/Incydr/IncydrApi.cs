@@ -7,7 +7,7 @@ namespace CaseOps.Sandbox.Incydr;
 
 /// <summary>
 /// The emulated Incydr tenant: its users, tokens, cases and file events, and the route files that
-/// serve them (tokens, py42 discovery, cases, file events, downloads).
+/// serve them (tokens, py42 discovery, cases, file events, downloads, users).
 /// </summary>
 public sealed class IncydrApi : IDisposable
 {
@@ -59,6 +59,7 @@ public sealed class IncydrApi : IDisposable
         new CaseRoutes(this).Map(group);
         new FileEventRoutes(this).Map(group);
         new DownloadRoutes(this).Map(group);
+        new IncydrUserRoutes(this).Map(group);
     }
 
     /// <inheritdoc />

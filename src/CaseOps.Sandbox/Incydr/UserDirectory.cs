@@ -11,12 +11,22 @@ public sealed class UserDirectory
         "alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy", "mallory", "oscar",
     ];
 
+    private static readonly string[] LastNames =
+    [
+        "Anders", "Brandt", "Conti", "Dietz", "Engel", "Fischer", "Graf", "Hahn", "Iwanow", "Jansen", "Marsh", "Ortiz",
+    ];
+
+    // Mallory is blocked and Oscar deactivated, so the users listing's filters have something to tell apart.
+    private const string BlockedName = "mallory";
+    private const string InactiveName = "oscar";
+
     private readonly Dictionary<string, SandboxUser> byUid;
 
     private UserDirectory(IReadOnlyList<SandboxUser> people, SandboxUser apiUser)
     {
         People = people;
         ApiUser = apiUser;
+        Everyone = [.. people, apiUser];
         byUid = new Dictionary<string, SandboxUser>(StringComparer.Ordinal);
         foreach (var user in people)
         {
@@ -32,6 +42,12 @@ public sealed class UserDirectory
     /// <summary>The user the API client acts as: creator / last modifier of cases made through the API.</summary>
     public SandboxUser ApiUser { get; }
 
+    /// <summary>
+    /// Everyone <c>GET /v1/users</c> lists, in this order: the people, then the API client's user, since the
+    /// case endpoints accept both as subject or assignee (docs/contracts/incydr.md, "Users").
+    /// </summary>
+    public IReadOnlyList<SandboxUser> Everyone { get; }
+
     /// <summary>Builds the directory deterministically from <paramref name="seed"/>.</summary>
     public static UserDirectory Create(int seed, string clientId)
     {
@@ -39,12 +55,14 @@ public sealed class UserDirectory
         var random = new Random(unchecked(seed * 7919 + 17));
         var used = new HashSet<string>(StringComparer.Ordinal);
         var people = new List<SandboxUser>(PeopleNames.Length);
-        foreach (var name in PeopleNames)
+        for (var i = 0; i < PeopleNames.Length; i++)
         {
-            people.Add(new SandboxUser(NewUid(random, used), name + "@example.com"));
+            var name = PeopleNames[i];
+            people.Add(new SandboxUser(NewUid(random, used), name + "@example.com", char.ToUpperInvariant(name[0]) + name[1..], LastNames[i],
+                Active: name != InactiveName, Blocked: name == BlockedName));
         }
 
-        var apiUser = new SandboxUser(NewUid(random, used), clientId);
+        var apiUser = new SandboxUser(NewUid(random, used), clientId, "CaseOps", "API client");
         return new UserDirectory(people, apiUser);
     }
 

@@ -44,7 +44,8 @@ public sealed class CaseCrudTests : CmdletTestBase
         Assert.Equal("CaseNotFound,CaseOps.Cmdlets.Cases.GetCaseCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
         Assert.Equal(999999L, error.TargetObject);
-        Assert.Contains("Case 999999 was not found", error.ErrorDetails.Message);
+        // Said once: the emulator's "Case 999999 not found" adds nothing to it.
+        Assert.Equal("Case 999999 was not found. Request id: " + ((CaseOps.Http.CaseOpsApiException)error.Exception).RequestId + ".", error.ErrorDetails.Message);
     }
 
     [Theory]
@@ -107,7 +108,7 @@ public sealed class CaseCrudTests : CmdletTestBase
         var created = NewCase("Crud set " + Guid.NewGuid().ToString("N")[..8], "keep me");
         var assignee = Sandbox.Host.Users[1].Uid;
 
-        var updated = Session.Run("param($n, $a) Set-Case -Number $n -Assignee $a -Findings '# found'",
+        var updated = Session.Run("param($n, $a) Set-Case -Number $n -Assignee $a -Findings '# found' -PassThru",
             new() { ["n"] = created.Number, ["a"] = assignee }).AssertSuccess().Objects<Case>().Single();
 
         Assert.Equal(assignee, updated.Assignee);
@@ -123,7 +124,7 @@ public sealed class CaseCrudTests : CmdletTestBase
         var created = NewCase("Crud pipe " + Guid.NewGuid().ToString("N")[..8], "from detail");
 
         // A listing's Case has no description; saving it must not clear the server's.
-        var updated = Session.Run("param($name) $c = Get-Case -Name $name; $c.Name = $c.Name + ' (renamed)'; $c | Set-Case",
+        var updated = Session.Run("param($name) $c = Get-Case -Name $name; $c.Name = $c.Name + ' (renamed)'; $c | Set-Case -PassThru",
             new() { ["name"] = created.Name }).AssertSuccess().Objects<Case>().Single();
 
         Assert.Equal(created.Name + " (renamed)", updated.Name);
@@ -136,7 +137,7 @@ public sealed class CaseCrudTests : CmdletTestBase
     {
         var created = NewCase("Crud numbers " + Guid.NewGuid().ToString("N")[..8], "to clear");
 
-        var updated = Session.Run("param($n) $n | Set-Case -Description ''", new() { ["n"] = created.Number }).AssertSuccess().Objects<Case>().Single();
+        var updated = Session.Run("param($n) $n | Set-Case -Description '' -PassThru", new() { ["n"] = created.Number }).AssertSuccess().Objects<Case>().Single();
 
         Assert.Null(updated.Description);
         Assert.Null(Sandbox.Host.Cases.Find(created.Number)!.Description);
@@ -198,10 +199,12 @@ public sealed class CaseCrudTests : CmdletTestBase
         Sandbox.Host.Cases.Delete(created.Number); // as if the first attempt had worked and its answer was lost
         Sandbox.Host.Faults.FailNext(1, 503);
 
-        var result = Session.Run("param($n) Remove-Case -Number $n -Confirm:$false", new() { ["n"] = created.Number });
+        // A piped Case is deleted without a read first, so the DELETE is the first request.
+        var result = Session.Run("param($c) $c | Remove-Case -Confirm:$false", new() { ["c"] = created });
 
         Assert.Empty(result.Errors);
         Assert.Equal(2, Sandbox.Host.Requests.Count("DELETE", "/v1/cases/" + created.Number));
+        Assert.Equal(0, Sandbox.Host.Requests.Count("GET", "/v1/cases/"));
     }
 
     [Fact]
@@ -227,8 +230,23 @@ public sealed class CaseCrudTests : CmdletTestBase
             new() { ["n"] = created.Number }).AssertSuccess();
 
         Assert.Empty(result.Output);
-        Assert.Equal(0, Sandbox.Host.Requests.Total);
+        // Set-Case and Remove-Case read the case to name it and its changes; nothing is written.
+        Assert.Equal(2, Sandbox.Host.Requests.Total);
+        Assert.Equal(2, Sandbox.Host.Requests.Count("GET", "/v1/cases/" + created.Number));
         Assert.Equal(created.Name, Sandbox.Host.Cases.Find(created.Number)!.Name);
+    }
+
+    [Fact]
+    public void Set_case_writes_nothing_without_PassThru()
+    {
+        var created = NewCase("Crud quiet " + Guid.NewGuid().ToString("N")[..8]);
+
+        var quiet = Session.Run("param($n) Set-Case -Number $n -Description 'quiet'", new() { ["n"] = created.Number }).AssertSuccess();
+        var loud = Session.Run("param($n) Set-Case -Number $n -Description 'loud' -PassThru", new() { ["n"] = created.Number }).AssertSuccess();
+
+        Assert.Empty(quiet.Output);
+        Assert.Equal("loud", Assert.Single(loud.Objects<Case>()).Description);
+        Assert.Equal("loud", Sandbox.Host.Cases.Find(created.Number)!.Description);
     }
 
     [Fact]

@@ -141,7 +141,7 @@ public sealed class ListingFaultTests : CmdletTestBase
         var open = Session.Run("@(Get-Case -Status Open -PageSize 25).Count").AssertSuccess().Output.Single().BaseObject;
         Assert.True((int)open > 50, "the seed should give more than two pages of open cases");
 
-        var result = Session.Run("Get-Case -Status Open -PageSize 25 | Set-Case -Status Closed");
+        var result = Session.Run("Get-Case -Status Open -PageSize 25 | Set-Case -Status Closed -PassThru");
 
         Assert.Empty(result.Errors);
         Assert.Contains(result.Warnings, w => w.Contains("The number of matches changed", StringComparison.Ordinal));

@@ -15,11 +15,11 @@ public sealed class MutatingPipelineTests : CmdletTestBase
     [Fact]
     public void Closing_the_cases_being_listed_warns_and_collecting_first_closes_them_all()
     {
-        var streamed = Session.Run("Get-Case -Status Open -PageSize 20 | Set-Case -Status Closed | ForEach-Object Number");
+        var streamed = Session.Run("Get-Case -Status Open -PageSize 20 | Set-Case -Status Closed -PassThru | ForEach-Object Number");
 
         Assert.Contains(streamed.Warnings, w => w.Contains("number of matches changed") && w.Contains("@(Get-Case"));
 
-        var collected = Session.Run("@(Get-Case -Status Open -PageSize 20) | Set-Case -Status Closed | ForEach-Object Number").AssertSuccess();
+        var collected = Session.Run("@(Get-Case -Status Open -PageSize 20) | Set-Case -Status Closed -PassThru | ForEach-Object Number").AssertSuccess();
 
         Assert.Empty(collected.Warnings);
         Assert.DoesNotContain(Sandbox.Host.Cases.Snapshot(), c => c.Status == CaseOps.Sandbox.Incydr.CaseStatus.OPEN);

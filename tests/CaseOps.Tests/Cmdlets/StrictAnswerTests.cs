@@ -95,7 +95,7 @@ public sealed class StrictAnswerTests : CmdletTestBase
         var open = (long)Session.Run("(Get-Case -Status Open -First 1).Number").AssertSuccess().Output.Single().BaseObject;
         Rewrites.AddJson(AnswerRewrites.Request("PUT", $"/v1/cases/{open}"), json => { json!["number"] = open + 1; return json; });
 
-        var (kept, errors) = BadAnswers.Collect(Session, "Set-Case -Number $a -Findings 'checked'", new() { ["a"] = open });
+        var (kept, errors) = BadAnswers.Collect(Session, "Set-Case -Number $a -Findings 'checked' -PassThru", new() { ["a"] = open });
 
         Assert.Empty(kept);
         BadAnswers.AssertInvalidResponse(errors, "CaseOps.Cmdlets.Cases.SetCaseCommand", $"PUT /v1/cases/{open}", "number", $"is {open + 1}, but {open} was asked for");

@@ -46,6 +46,20 @@ public sealed class ErrorMappingTests
         Assert.EndsWith("Request id: req-1.", record.ErrorDetails.Message);
     }
 
+    [Theory]
+    [InlineData("Case 7 not found", "Case 7 was not found. Request id: req-1.")]
+    [InlineData("case 7: NOT FOUND.", "Case 7 was not found. Request id: req-1.")]
+    [InlineData("Case 7 was deleted by an administrator", "Case 7 was not found (Case 7 was deleted by an administrator). Request id: req-1.")]
+    [InlineData(null, "Case 7 was not found. Request id: req-1.")]
+    public void Not_found_keeps_the_server_text_only_when_it_says_more(string? serverText, string message)
+    {
+        var record = ErrorRecordFactory.FromApi(
+            new CaseOpsApiException("failed", 404, null, serverText, "req-1", "GET", "v1/cases/7"),
+            new ErrorContext("Case 7", "CaseNotFound", 7L));
+
+        Assert.Equal(message, record.ErrorDetails.Message);
+    }
+
     [Fact]
     public void Redactor_masks_secrets_with_escaped_quotes()
     {

@@ -16,8 +16,14 @@ public sealed class PowerShellSession : IDisposable
     private readonly Runspace _runspace;
 
     public PowerShellSession()
+        : this(null)
     {
-        _runspace = RunspaceFactory.CreateRunspace(SessionState);
+    }
+
+    /// <summary>A session whose console output goes to <paramref name="host"/> (e.g. <see cref="PromptRecordingHost"/> for -WhatIf lines).</summary>
+    public PowerShellSession(System.Management.Automation.Host.PSHost? host)
+    {
+        _runspace = host == null ? RunspaceFactory.CreateRunspace(SessionState) : RunspaceFactory.CreateRunspace(host, SessionState);
         _runspace.Open();
     }
 

@@ -68,13 +68,19 @@ public sealed class ManifestTests
     }
 
     [Fact]
-    public void Case_objects_get_the_table_view()
+    public void Case_and_user_objects_get_their_table_views()
     {
         var formatFile = Path.Combine(RepoPaths.StagedModuleDirectory, "CaseOps.format.ps1xml");
         _ = new FormatTable(new[] { formatFile }); // throws when PowerShell cannot load the file
 
         var view = System.Xml.Linq.XDocument.Load(formatFile).Descendants("View")
             .Single(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value == "CaseOps.Incydr.Models.Case");
-        Assert.Equal(new[] { "Number", "Name", "Status", "Assignee", "Updated" }, view.Descendants("TableColumnHeader").Select(h => h.Element("Label")!.Value));
+        var headers = view.Descendants("TableColumnHeader").ToList();
+        Assert.Equal(new[] { "Number", "Status", "Updated", "Assignee", "Subject", "Name" }, headers.Select(h => h.Element("Label")!.Value));
+        // Name comes last without a width, so it gets whatever the console leaves (Pester renders it: tests/Users.Tests.ps1).
+        Assert.Null(headers[^1].Element("Width"));
+        var user = System.Xml.Linq.XDocument.Load(formatFile).Descendants("View")
+            .Single(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value == "CaseOps.Incydr.Models.IncydrUser");
+        Assert.Equal(new[] { "UserId", "Username", "Active", "Blocked", "Name" }, user.Descendants("TableColumnHeader").Select(h => h.Element("Label")!.Value));
     }
 }

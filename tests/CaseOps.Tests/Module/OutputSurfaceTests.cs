@@ -22,7 +22,7 @@ public sealed class OutputSurfaceTests
 {
     private static readonly Type[] Roots =
     {
-        typeof(Case), typeof(CaseFileEvent), typeof(FileEventDetail), typeof(Ticket), typeof(TicketArticle),
+        typeof(Case), typeof(CaseFileEvent), typeof(FileEventDetail), typeof(IncydrUser), typeof(Ticket), typeof(TicketArticle),
         typeof(TicketAttachment), typeof(TicketLink), typeof(TicketHistoryEntry), typeof(TicketTimeAccounting),
         typeof(TicketPriority), typeof(TicketState), typeof(Tag), typeof(TicketTag), typeof(ZammadUser),
         typeof(IncydrConnection), typeof(ZammadConnection), typeof(RawApiResponse),

@@ -54,6 +54,12 @@ namespace CaseOps.Incydr.Models
         internal bool HasEdits => _asReceived is { } r
             && (Name != r.Name || Status != r.Status || Subject != r.Subject || Assignee != r.Assignee || Description != r.Description || Findings != r.Findings);
 
+        /// <summary>True when the assignee was changed since the server sent this object.</summary>
+        internal bool AssigneeEdited => _asReceived is { } r && Assignee != r.Assignee;
+
+        /// <summary>True when the subject was changed since the server sent this object.</summary>
+        internal bool SubjectEdited => _asReceived is { } r && Subject != r.Subject;
+
         /// <summary>
         /// Copies onto <paramref name="changes"/> the editable fields the user changed since this object
         /// came from the server, so that piping a stale or slim (listing) Case into Set-Case changes

@@ -1,3 +1,4 @@
+using CaseOps.Cmdlets.Users;
 using CaseOps.Http;
 using CaseOps.Incydr;
 using CaseOps.Incydr.Models;
@@ -25,18 +26,22 @@ namespace CaseOps.Cmdlets.Cases
         [Parameter(ParameterSetName = ListSet)]
         public CaseStatus[]? Status { get; set; }
 
-        /// <summary>User UID of the assignee.</summary>
+        /// <summary>The assignee: a username, a user id or an IncydrUser.</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [IncydrUserArgument]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(IncydrUsernameCompleter))]
         public string? Assignee { get; set; }
 
         /// <summary>-IsAssigned: only cases with an assignee; -IsAssigned:$false: only cases without one.</summary>
         [Parameter(ParameterSetName = ListSet)]
         public SwitchParameter IsAssigned { get; set; }
 
-        /// <summary>User UID of the case's subject.</summary>
+        /// <summary>The person the case is about: a username, a user id or an IncydrUser.</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [IncydrUserArgument]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(IncydrUsernameCompleter))]
         public string? Subject { get; set; }
 
         /// <summary>User UID of whoever changed the case last.</summary>
@@ -72,13 +77,17 @@ namespace CaseOps.Cmdlets.Cases
                 return;
             }
 
+            // The API filters by user id; a user it does not know is reported before the listing is asked for.
+            var users = new IncydrUserResolver(this);
+            if (!users.TryResolve(Assignee, out var assignee) || !users.TryResolve(Subject, out var subject))
+                return;
             var filter = new CaseFilter
             {
                 Name = Name,
                 Status = Status,
-                Assignee = Assignee,
+                Assignee = assignee.Id,
                 IsAssigned = IsBound(nameof(IsAssigned)) ? IsAssigned.IsPresent : (bool?)null,
-                Subject = Subject,
+                Subject = subject.Id,
                 LastModifiedBy = LastModifiedBy,
                 CreatedAfter = Instant(nameof(CreatedAfter), CreatedAfter),
                 CreatedBefore = Instant(nameof(CreatedBefore), CreatedBefore),

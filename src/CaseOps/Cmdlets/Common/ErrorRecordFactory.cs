@@ -130,7 +130,8 @@ namespace CaseOps.Cmdlets.Common
                     case 403: id = "PermissionDenied"; category = ErrorCategory.PermissionDenied; break;
                     case 404:
                         id = context.NotFoundId; category = ErrorCategory.ObjectNotFound;
-                        message = context.Subject + " was not found" + (ex.ServerMessage != null ? " (" + ex.ServerMessage + ")." : ".");
+                        message = context.Subject + " was not found";
+                        message += SaysMore(ex.ServerMessage, message) ? " (" + ex.ServerMessage + ")." : ".";
                         break;
                     case 409: id = "Conflict"; category = ErrorCategory.ResourceExists; break;
                     case 413:
@@ -160,6 +161,39 @@ namespace CaseOps.Cmdlets.Common
             if (message != null || action != null)
                 record.ErrorDetails = new ErrorDetails(ServerText.Cap(message ?? ex.Message, ServerText.MaxMessageLength)) { RecommendedAction = action };
             return record;
+        }
+
+        /// <summary>
+        /// False when the server's text has no word that <paramref name="ours"/> lacks ("Case 42 not found" beside
+        /// "Case 42 was not found"), so the message does not say the same thing twice.
+        /// </summary>
+        internal static bool SaysMore(string? serverText, string ours)
+        {
+            if (string.IsNullOrWhiteSpace(serverText))
+                return false;
+            var known = new HashSet<string>(Words(ours), StringComparer.OrdinalIgnoreCase);
+            foreach (var word in Words(serverText!))
+            {
+                if (!known.Contains(word))
+                    return true;
+            }
+            return false;
+        }
+
+        private static IEnumerable<string> Words(string text)
+        {
+            var start = -1;
+            for (var i = 0; i <= text.Length; i++)
+            {
+                var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
+                if (inWord && start < 0)
+                    start = i;
+                else if (!inWord && start >= 0)
+                {
+                    yield return text.Substring(start, i - start);
+                    start = -1;
+                }
+            }
         }
 
         private static bool IsCredentialHeader(string header) => string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase);
