@@ -107,3 +107,28 @@ Describe 'Runbook: export every case closed yesterday' {
         }
     }
 }
+
+Describe 'Runbook: reassign the open cases of a departing investigator' {
+    It 'moves every open case of one investigator to another, by username, and only those' {
+        $from = (Get-Case -Status Open | Where-Object AssigneeUsername | Group-Object AssigneeUsername | Sort-Object Count -Descending | Select-Object -First 1).Name
+        $to = (Get-IncydrUser | Where-Object { $_.Username -ne $from -and $_.Active } | Select-Object -First 1).Username
+        $from | Should -Not -BeNullOrEmpty
+        $to | Should -Not -BeNullOrEmpty
+        $before = @(Get-Case -Status Open -Assignee $from)
+        $before.Count | Should -BeGreaterThan 0
+        $othersBefore = @(Get-Case -Status Open | Where-Object AssigneeUsername -ne $from | ForEach-Object { "$($_.Number)=$($_.AssigneeUsername)" })
+
+        $plan = Invoke-Runbook 'Reassign the open cases of a departing investigator' @('-From', $from, '-To', $to, '-WhatIf')
+        $plan.ExitCode | Should -Be 0 -Because ($plan.Output -join "`n")
+        @(Get-Case -Status Open -Assignee $from).Count | Should -Be $before.Count -Because '-WhatIf changes nothing'
+
+        $run = Invoke-Runbook 'Reassign the open cases of a departing investigator' @('-From', $from, '-To', $to)
+
+        $run.ExitCode | Should -Be 0 -Because ($run.Output -join "`n")
+        $run.Output[-1] | Should -BeLike "Moved $($before.Count) of $($before.Count) open case(s) from $from to ${to}: *"
+        @(Get-Case -Status Open -Assignee $from).Count | Should -Be 0
+        foreach ($number in $before.Number) { (Get-Case -Number $number).AssigneeUsername | Should -Be $to }
+        $othersAfter = @(Get-Case -Status Open | Where-Object { $before.Number -notcontains $_.Number } | ForEach-Object { "$($_.Number)=$($_.AssigneeUsername)" })
+        ($othersAfter | Sort-Object) -join ';' | Should -Be (($othersBefore | Sort-Object) -join ';')
+    }
+}

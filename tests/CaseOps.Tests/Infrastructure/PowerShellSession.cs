@@ -27,13 +27,6 @@ public sealed class PowerShellSession : IDisposable
         _runspace.Open();
     }
 
-    /// <summary>A session whose host is <paramref name="host"/>, e.g. a <see cref="PromptRecordingHost"/> to read what prompts say.</summary>
-    public PowerShellSession(System.Management.Automation.Host.PSHost host)
-    {
-        _runspace = RunspaceFactory.CreateRunspace(host, SessionState);
-        _runspace.Open();
-    }
-
     private static InitialSessionState CreateSessionState()
     {
         if (!File.Exists(RepoPaths.StagedManifest))

@@ -10,7 +10,7 @@ namespace CaseOps.Cmdlets.FileEvents
     /// What the -WhatIf and -Confirm prompts of Add- and Remove-CaseFileEvent say (docs/architecture.md,
     /// "Prompts"): the case by number and name, <c>Case 42 'Laptop USB copy'</c>, and each event by id with
     /// its file name where the piped object carries one. A piped Case names itself; a case given by number
-    /// is read once per command, and only when a prompt, a -WhatIf line or a -Verbose line will show it and
+    /// is read once per command, and only when a prompt or a -WhatIf line will show it and
     /// a connection is at hand.
     /// </summary>
     internal sealed class FileEventPrompts
