@@ -7,7 +7,7 @@ namespace CaseOps.Zammad
     /// <summary>
     /// Names the group, state, priority and owner of tickets the server sent with ids only (a listing,
     /// search or read without expand), from the connection's catalog: no request per ticket, and the
-    /// catalog loads each table once per connection, beside the first request for tickets.
+    /// catalog loads each table once per connection, only when there is a ticket to name.
     /// </summary>
     /// <remarks>
     /// A name is looked up in the table as loaded, never by reloading it: an id the table lacks (an owner
@@ -31,26 +31,6 @@ namespace CaseOps.Zammad
         {
             _catalog = catalog;
             _log = log;
-        }
-
-        private static readonly CatalogKind[] NamedKinds = { CatalogKind.Group, CatalogKind.State, CatalogKind.Priority, CatalogKind.Owner };
-
-        /// <summary>
-        /// Starts the loads of the tables tickets are named from, beside the request for the first tickets, so a
-        /// new connection's first object comes after one round trip, not two (docs/performance.md, "Listings at
-        /// the speed of the wire"). Costs the four table requests once per connection, even when no ticket comes.
-        /// </summary>
-        public void Preload()
-        {
-            foreach (var kind in NamedKinds)
-            {
-                lock (_gate)
-                {
-                    if (_unavailable.Contains(kind))
-                        continue;
-                }
-                _catalog.Preload(kind);
-            }
         }
 
         /// <summary>Fills the names <paramref name="tickets"/> lack; the tables they need load side by side.</summary>

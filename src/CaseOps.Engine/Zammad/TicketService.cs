@@ -43,8 +43,6 @@ namespace CaseOps.Zammad
                 var request = new RestRequest("tickets");
                 AddPage(request, page, size);
                 AddExpand(request, expand);
-                if (!expand)
-                    _names.Preload();
                 var tickets = Linked(await _api.SendAsync<List<Ticket>>(request, _log, ct).ConfigureAwait(false));
                 if (!expand)
                     await _names.AddAsync(tickets, ct).ConfigureAwait(false);
@@ -69,8 +67,6 @@ namespace CaseOps.Zammad
                     request.AddQueryParameter("order_by", search.Descending.Value ? "desc" : "asc");
                 if (paging.NeedTotalCount)
                     request.AddQueryParameter("with_total_count", "true");
-                if (!search.Expand)
-                    _names.Preload();
                 var result = await _api.SendAsync(request, TicketSearchReader.Read, _log, ct).ConfigureAwait(false);
                 Linked(result.Items);
                 if (!search.Expand)
@@ -84,8 +80,6 @@ namespace CaseOps.Zammad
         {
             var request = new RestRequest(TicketPath(id));
             AddExpand(request, expand);
-            if (!expand)
-                _names.Preload();
             var ticket = Linked(await _api.SendAsync<Ticket>(request, _log, cancellationToken, IsTicket(id)).ConfigureAwait(false));
             if (!expand)
                 await _names.AddAsync(new[] { ticket }, cancellationToken).ConfigureAwait(false);

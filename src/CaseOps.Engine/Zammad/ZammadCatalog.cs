@@ -55,22 +55,6 @@ namespace CaseOps.Zammad
             }
         }
 
-        /// <summary>
-        /// Starts loading a table if it is neither loaded nor loading, without waiting for it: a listing asks for
-        /// the names it will need beside its first page, not after it. A closed connection starts nothing.
-        /// </summary>
-        public void Preload(CatalogKind kind)
-        {
-            try
-            {
-                Join(kind);
-            }
-            catch (ObjectDisposedException)
-            {
-                // The listing's own request meets the closed connection and says so.
-            }
-        }
-
         /// <summary>Forgets a table, e.g. after a state or priority was created, renamed or deleted.</summary>
         public void Invalidate(CatalogKind kind)
         {
