@@ -49,29 +49,6 @@ namespace CaseOps.Cmdlets.Tickets
         private protected abstract Task<IReadOnlyList<string>> CandidatesAsync(ZammadConnection connection, string typed, CancellationToken cancellationToken);
     }
 
-    /// <summary>
-    /// What every completer of the module offers for the typed text, in one order: the values that start with
-    /// it, then those that merely contain it (<c>-State pe</c>: 'pending close', 'pending reminder', then
-    /// open), each group in the order given; letter case is ignored. Values with spaces or special
-    /// characters come quoted, ready to run.
-    /// </summary>
-    internal static class CompletionMatches
-    {
-        public static IEnumerable<CompletionResult> Of(IEnumerable<string> values, string? wordToComplete)
-        {
-            var typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            // OrderBy is stable: each group keeps the order the values came in.
-            return values
-                .Where(v => v.IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0)
-                .OrderBy(v => v.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
-                .Select(v => new CompletionResult(Quote(v), v, CompletionResultType.ParameterValue, v))
-                .ToList();
-        }
-
-        private static string Quote(string value) =>
-            value.Any(c => char.IsWhiteSpace(c) || "'\"`$(){}[];,|&@#<>".IndexOf(c) >= 0) ? "'" + value.Replace("'", "''") + "'" : value;
-    }
-
     /// <summary>Completes names from a lookup table (groups, states, priorities, agents).</summary>
     public abstract class CatalogCompleter : ZammadCompleter
     {

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Linq;
 using System.Management.Automation.Language;
 using System.Threading;
+using CaseOps.Cmdlets.Common;
 using CaseOps.Connections;
 using CaseOps.Http;
 
@@ -25,16 +26,8 @@ namespace CaseOps.Cmdlets.Users
                 ?? ConnectionRegistry.Get(CaseOpsService.Incydr) as IncydrConnection;
             if (connection == null || connection.IsClosed)
                 return Enumerable.Empty<CompletionResult>();
-            var typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            return Order(Usernames(connection), typed).Select(name => new CompletionResult(Quoted(name), name, CompletionResultType.ParameterValue, name));
-        }
-
-        /// <summary>Prefix matches, then substring matches, each alphabetical, letter case aside.</summary>
-        internal static IEnumerable<string> Order(IEnumerable<string> usernames, string typed)
-        {
-            var matching = usernames.Where(n => n.IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0).ToList();
-            return matching.Where(n => n.StartsWith(typed, StringComparison.OrdinalIgnoreCase)).OrderBy(n => n, StringComparer.OrdinalIgnoreCase)
-                .Concat(matching.Where(n => !n.StartsWith(typed, StringComparison.OrdinalIgnoreCase)).OrderBy(n => n, StringComparer.OrdinalIgnoreCase));
+            // Alphabetical within each group of the module's one completion order (CompletionMatches).
+            return CompletionMatches.Of(Usernames(connection).OrderBy(n => n, StringComparer.OrdinalIgnoreCase), wordToComplete);
         }
 
         private static IEnumerable<string> Usernames(IncydrConnection connection)
@@ -56,11 +49,5 @@ namespace CaseOps.Cmdlets.Users
                 return Enumerable.Empty<string>();
             }
         }
-
-        // A bare word unless PowerShell would read it otherwise ('@' only matters first: splatting).
-        private static string Quoted(string name) =>
-            name.StartsWith("@", StringComparison.Ordinal) || name.Any(c => char.IsWhiteSpace(c) || "'\"`$(){}[];,|&<>#".IndexOf(c) >= 0)
-                ? "'" + name.Replace("'", "''") + "'"
-                : name;
     }
 }

@@ -5,7 +5,7 @@ namespace CaseOps.Tests.Cmdlets.Zammad;
 
 /// <summary>
 /// Tab completion offers the values that start with what was typed before those that merely contain it,
-/// for every completer of the module (src/CaseOps/Cmdlets/Tickets/ZammadCompleters.cs, CompletionMatches).
+/// for every completer of the module (src/CaseOps/Cmdlets/Common/CompletionMatches.cs).
 /// </summary>
 public sealed class CompletionOrderTests : ZammadCmdletTestBase
 {
