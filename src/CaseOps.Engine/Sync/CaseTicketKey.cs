@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace CaseOps.Sync
+{
+    /// <summary>
+    /// The tracking key of a case's ticket: the tag <c>&lt;prefix&gt;&lt;number&gt;</c> set when the ticket is created, and the
+    /// marker line that ends every note the sync writes (docs/architecture.md, "Sync-CaseTicket").
+    /// </summary>
+    public sealed class CaseTicketKey
+    {
+        public const string DefaultPrefix = "incydr-case-";
+        private const string MarkerStart = "caseops-sync: key=";
+
+        // Anchored on the words, not on line starts: the server may hand a plain-text note back as HTML.
+        private static readonly Regex Marker = new Regex(@"caseops-sync: key=(?<key>[^\s<]+) content=(?<hash>[0-9a-f]{16})",
+            RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+        public CaseTicketKey(string prefix) => Prefix = prefix;
+
+        public string Prefix { get; }
+
+        /// <summary>The tag of case <paramref name="caseNumber"/>, lower case (Zammad compares tags ignoring case).</summary>
+        public string Tag(long caseNumber) => (Prefix + caseNumber.ToString(CultureInfo.InvariantCulture)).ToLowerInvariant();
+
+        /// <summary>A search for every ticket tagged for one of <paramref name="caseNumbers"/> (whole-tag match, upper-case OR).</summary>
+        public string Query(IEnumerable<long> caseNumbers)
+        {
+            var terms = new List<string>();
+            foreach (var number in caseNumbers)
+                terms.Add("tags:" + Tag(number));
+            return string.Join(" OR ", terms);
+        }
+
+        public static string MarkerLine(string tag, string contentHash) => MarkerStart + tag + " content=" + contentHash;
+
+        /// <summary>The key and content hash of the last marker in <paramref name="body"/>, or false when it has none.</summary>
+        public static bool TryReadMarker(string body, out string tag, out string contentHash)
+        {
+            tag = contentHash = string.Empty;
+            Match? last = null;
+            foreach (Match match in Marker.Matches(body))
+                last = match;
+            if (last == null)
+                return false;
+            tag = last.Groups["key"].Value.ToLowerInvariant();
+            contentHash = last.Groups["hash"].Value;
+            return true;
+        }
+    }
+}
