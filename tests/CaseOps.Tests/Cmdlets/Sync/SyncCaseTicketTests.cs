@@ -1,0 +1,46 @@
+using CaseOps.Sync.Models;
+using CaseOps.Tests.Infrastructure;
+using Xunit;
+
+namespace CaseOps.Tests.Cmdlets.Sync;
+
+/// <summary>Sync-CaseTicket against both emulated APIs (docs/architecture.md, "Sync-CaseTicket").</summary>
+public sealed class SyncCaseTicketTests : ZammadCmdletTestBase
+{
+    private const string Sync = "Get-Case -First 5 | Sync-CaseTicket -Group Users -Customer bob@example.com";
+
+    public SyncCaseTicketTests(SandboxFixture sandbox)
+        : base(sandbox)
+    {
+        Session.ConnectIncydr(sandbox.Host).AssertSuccess();
+        Sandbox.Host.Requests.Clear();
+    }
+
+    [Fact]
+    public void Five_cases_make_five_tagged_tickets_and_a_second_run_writes_nothing()
+    {
+        var numbers = Session.Run("Get-Case -First 5 | ForEach-Object Number").AssertSuccess().Output.Select(o => (long)o.BaseObject).ToList();
+        Sandbox.Host.Requests.Clear();
+
+        var first = Session.Run(Sync).AssertSuccess().Objects<CaseTicketSyncResult>();
+
+        Assert.Equal(5, first.Count);
+        Assert.All(first, r => Assert.Equal(CaseTicketSyncAction.Created, r.Action));
+        Assert.Equal(numbers.Order(), first.Select(r => r.CaseNumber).Order());
+        Assert.Equal(5, Sent("POST", "tickets"));
+        foreach (var result in first)
+        {
+            Assert.Equal(new[] { "incydr-case-" + result.CaseNumber }, TagsOf(result.TicketId!.Value));
+            Assert.StartsWith($"Case {result.CaseNumber}: ", ReadTicket(result.TicketId.Value)!.Value.GetProperty("title").GetString(), StringComparison.Ordinal);
+        }
+
+        Sandbox.Host.Requests.Clear();
+        var second = Session.Run(Sync).AssertSuccess().Objects<CaseTicketSyncResult>();
+
+        Assert.Equal(5, second.Count);
+        Assert.All(second, r => Assert.Equal(CaseTicketSyncAction.Unchanged, r.Action));
+        Assert.Equal(first.Select(r => (r.CaseNumber, r.TicketId)).OrderBy(p => p.CaseNumber), second.Select(r => (r.CaseNumber, r.TicketId)).OrderBy(p => p.CaseNumber));
+        Assert.Equal(0, Sandbox.Host.Requests.Count(e => e.Method != "GET"));
+        Assert.Equal(1, Sent("GET", "tickets/search"));
+    }
+}
