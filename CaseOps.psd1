@@ -58,6 +58,7 @@
         'New-TicketState'
         'Set-TicketState'
         'Remove-TicketState'
+        'Sync-CaseTicket'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
