@@ -43,4 +43,14 @@ public sealed class SyncCaseTicketTests : ZammadCmdletTestBase
         Assert.Equal(0, Sandbox.Host.Requests.Count(e => e.Method != "GET"));
         Assert.Equal(1, Sent("GET", "tickets/search"));
     }
+
+    [Fact]
+    public void WhatIf_creates_no_ticket_and_sends_no_write()
+    {
+        var result = Session.Run(Sync + " -WhatIf").AssertSuccess();
+
+        Assert.Empty(result.Objects<CaseTicketSyncResult>());
+        Assert.Equal(0, Sandbox.Host.Requests.Count(e => e.Method != "GET"));
+        Assert.Equal(1, Sent("GET", "tickets/search"));
+    }
 }
