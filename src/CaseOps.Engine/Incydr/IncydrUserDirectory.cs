@@ -127,18 +127,8 @@ namespace CaseOps.Incydr
 
         private async Task<IReadOnlyList<IncydrUser>> ListEveryoneAsync(IRequestLog log, CancellationToken cancellationToken)
         {
-            var users = new List<IncydrUser>();
-            var stream = new IncydrUserService(_api, log).List(new IncydrUserFilter(), new PageStreamOptions { PageSize = ListingPageSize });
-            var reader = stream.GetAsyncEnumerator(cancellationToken);
-            try
-            {
-                while (await reader.MoveNextAsync().ConfigureAwait(false))
-                    users.Add(reader.Current);
-            }
-            finally
-            {
-                await reader.DisposeAsync().ConfigureAwait(false);
-            }
+            var users = await new IncydrUserService(_api, log).List(new IncydrUserFilter(), new PageStreamOptions { PageSize = ListingPageSize })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var user in users)
                 Remember(user);
             return users;

@@ -55,6 +55,23 @@ namespace CaseOps.Paging
         /// <summary>A blocking caller's cursor over the items (see <see cref="PageReader{T}"/>).</summary>
         public PageReader<T> OpenReader(CancellationToken cancellationToken) => new PageReader<T>(GetAsyncEnumerator(cancellationToken));
 
+        /// <summary>Every item, in order, once the listing has ended (for callers that need the whole list before acting).</summary>
+        public async Task<List<T>> ToListAsync(CancellationToken cancellationToken)
+        {
+            var items = new List<T>();
+            var reader = GetAsyncEnumerator(cancellationToken);
+            try
+            {
+                while (await reader.MoveNextAsync().ConfigureAwait(false))
+                    items.Add(reader.Current);
+            }
+            finally
+            {
+                await reader.DisposeAsync().ConfigureAwait(false);
+            }
+            return items;
+        }
+
         public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
             Enumerate(cancellationToken).GetAsyncEnumerator(cancellationToken);
 

@@ -71,17 +71,7 @@ namespace CaseOps.Sync
                 return found;
             var search = new TicketSearch(_options.Key.Query(cases.Select(c => c.Number).Distinct())) { Expand = true, SortBy = "id", Descending = false };
             var page = TicketService.MaxSearchPageSize;
-            var hits = new List<Ticket>();
-            var enumerator = _tickets.Search(search, new PageStreamOptions { PageSize = page, First = page }).GetAsyncEnumerator(cancellationToken);
-            try
-            {
-                while (await enumerator.MoveNextAsync().ConfigureAwait(false))
-                    hits.Add(enumerator.Current);
-            }
-            finally
-            {
-                await enumerator.DisposeAsync().ConfigureAwait(false);
-            }
+            var hits = await _tickets.Search(search, new PageStreamOptions { PageSize = page, First = page }).ToListAsync(cancellationToken).ConfigureAwait(false);
             // Id ascending, so the first ticket made for a case wins over any later duplicate.
             foreach (var ticket in hits)
             {
