@@ -84,8 +84,8 @@ namespace CaseOps.Sync
 
         /// <summary>
         /// The ticket of <paramref name="source"/>: created when <paramref name="existing"/> is null (unless
-        /// <paramref name="apply"/> is false, the -WhatIf plan), otherwise compared. The first slice reports a
-        /// found ticket as Unchanged when its marker matches; mirroring changes comes next (docs/architecture.md).
+        /// <paramref name="apply"/> is false, the -WhatIf plan), otherwise compared: a changed description or findings
+        /// adds one internal note (the article of a ticket update). Title and state come next (docs/architecture.md).
         /// </summary>
         public async Task<CaseTicketSyncResult> SyncAsync(Case source, TrackedTicket? existing, bool apply, CancellationToken cancellationToken)
         {
@@ -101,8 +101,14 @@ namespace CaseOps.Sync
                 return result;
             }
             var changes = new List<string>();
+            var update = new TicketChanges();
             if (!string.Equals(existing.ContentHash, CaseContentHash.Of(source), StringComparison.Ordinal))
+            {
                 changes.Add("note");
+                update.Article = Note(source, CaseTicketNote.Title(source));
+            }
+            if (apply && !update.IsEmpty)
+                await _tickets.UpdateAsync(existing.Ticket.Id, update, cancellationToken).ConfigureAwait(false);
             return new CaseTicketSyncResult(source.Number, changes.Count == 0 ? CaseTicketSyncAction.Unchanged : CaseTicketSyncAction.Updated, source.UpdatedAt)
             {
                 TicketId = existing.Ticket.Id,
@@ -110,6 +116,9 @@ namespace CaseOps.Sync
                 Changes = changes.ToArray(),
             };
         }
+
+        private ArticleDraft Note(Case source, string subject) =>
+            new ArticleDraft { Body = CaseTicketNote.Body(source, _options.Key.Tag(source.Number)), Type = "note", Internal = true, Subject = subject, ContentType = "text/plain" };
 
         private TicketChanges NewTicket(Case source)
         {
@@ -122,7 +131,7 @@ namespace CaseOps.Sync
                 Customer = _options.Customer,
                 // In the create request itself: a ticket never exists without its key (docs/architecture.md, "Sync-CaseTicket").
                 Tags = new List<string> { tag },
-                Article = new ArticleDraft { Body = CaseTicketNote.Body(source, tag), Type = "note", Internal = true, Subject = title, ContentType = "text/plain" },
+                Article = Note(source, title),
             };
         }
 

@@ -53,4 +53,27 @@ public sealed class SyncCaseTicketTests : ZammadCmdletTestBase
         Assert.Equal(0, Sandbox.Host.Requests.Count(e => e.Method != "GET"));
         Assert.Equal(1, Sent("GET", "tickets/search"));
     }
+
+    [Fact]
+    public void Changed_findings_add_one_note_and_the_next_run_is_unchanged()
+    {
+        var created = Session.Run(Sync).AssertSuccess().Objects<CaseTicketSyncResult>();
+        var open = (long)Session.Run("@(Get-Case -First 5).Where({ $_.Status -eq 'Open' }, 'First')[0].Number").AssertSuccess().Output.Single().BaseObject;
+        var changed = created.Single(r => r.CaseNumber == open);
+        Session.Run("param($n) Set-Case -Number $n -Findings 'New findings from the sync test'", new() { ["n"] = changed.CaseNumber }).AssertSuccess();
+        Sandbox.Host.Requests.Clear();
+
+        var second = Session.Run(Sync).AssertSuccess().Objects<CaseTicketSyncResult>();
+        var third = Session.Run(Sync).AssertSuccess().Objects<CaseTicketSyncResult>();
+
+        var updated = Assert.Single(second, r => r.Action == CaseTicketSyncAction.Updated);
+        Assert.Equal(changed.CaseNumber, updated.CaseNumber);
+        Assert.Equal(new[] { "note" }, updated.Changes);
+        Assert.Equal(1, Sent("PUT", "tickets/"));
+        Assert.Equal(1, Sandbox.Host.Requests.Count(e => e.Method != "GET" && e.Path.StartsWith("/zammad/", StringComparison.Ordinal)));
+        Assert.All(third, r => Assert.Equal(CaseTicketSyncAction.Unchanged, r.Action));
+        var notes = Read($"ticket_articles/by_ticket/{changed.TicketId}").EnumerateArray().Select(a => a.GetProperty("body").GetString()!).ToList();
+        Assert.Equal(2, notes.Count);
+        Assert.Contains("New findings from the sync test", notes[1], StringComparison.Ordinal);
+    }
 }
