@@ -12,16 +12,31 @@ namespace CaseOps.Sync
     /// <summary>Where new tickets go and how they are keyed.</summary>
     public sealed class CaseTicketSyncOptions
     {
-        public CaseTicketSyncOptions(string group, string customer, string keyPrefix)
+        private readonly Dictionary<CaseStatus, string> _states = new Dictionary<CaseStatus, string>
+        {
+            [CaseStatus.Open] = "open",
+            [CaseStatus.Closed] = "closed",
+            [CaseStatus.Archived] = "closed",
+        };
+
+        public CaseTicketSyncOptions(string group, string customer, string keyPrefix, IReadOnlyDictionary<CaseStatus, string>? stateMap = null)
         {
             Group = group;
             Customer = customer;
             Key = new CaseTicketKey(keyPrefix);
+            if (stateMap != null)
+            {
+                foreach (var entry in stateMap)
+                    _states[entry.Key] = entry.Value;
+            }
         }
 
         public string Group { get; }
         public string Customer { get; }
         public CaseTicketKey Key { get; }
+
+        /// <summary>The ticket state that mirrors <paramref name="status"/> (-StateMap over OPEN → open, CLOSED and ARCHIVED → closed).</summary>
+        public string StateFor(CaseStatus status) => _states[status];
     }
 
     /// <summary>A case's ticket as found in Zammad, with the content hash of its last sync note (null when none is found).</summary>
@@ -85,7 +100,7 @@ namespace CaseOps.Sync
         /// <summary>
         /// The ticket of <paramref name="source"/>: created when <paramref name="existing"/> is null (unless
         /// <paramref name="apply"/> is false, the -WhatIf plan), otherwise compared: a changed description or findings
-        /// adds one internal note (the article of a ticket update). Title and state come next (docs/architecture.md).
+        /// adds one internal note, a changed name the title, an open case the open state, all in one ticket update.
         /// </summary>
         public async Task<CaseTicketSyncResult> SyncAsync(Case source, TrackedTicket? existing, bool apply, CancellationToken cancellationToken)
         {
@@ -102,10 +117,23 @@ namespace CaseOps.Sync
             }
             var changes = new List<string>();
             var update = new TicketChanges();
+            var title = CaseTicketNote.Title(source);
+            if (!string.Equals(existing.Ticket.Title, title, StringComparison.Ordinal))
+            {
+                changes.Add("title");
+                update.Title = title;
+            }
+            // Only an open case's state is mirrored here: closing waits for the summary PDF (docs/architecture.md, "Sync-CaseTicket").
+            var state = _options.StateFor(source.Status);
+            if (source.Status == CaseStatus.Open && !string.Equals(existing.Ticket.State, state, StringComparison.OrdinalIgnoreCase))
+            {
+                changes.Add("state:" + state);
+                update.State = TicketReference.ByName(state);
+            }
             if (!string.Equals(existing.ContentHash, CaseContentHash.Of(source), StringComparison.Ordinal))
             {
                 changes.Add("note");
-                update.Article = Note(source, CaseTicketNote.Title(source));
+                update.Article = Note(source, title);
             }
             if (apply && !update.IsEmpty)
                 await _tickets.UpdateAsync(existing.Ticket.Id, update, cancellationToken).ConfigureAwait(false);
@@ -131,6 +159,7 @@ namespace CaseOps.Sync
                 Customer = _options.Customer,
                 // In the create request itself: a ticket never exists without its key (docs/architecture.md, "Sync-CaseTicket").
                 Tags = new List<string> { tag },
+                State = source.Status == CaseStatus.Open ? TicketReference.ByName(_options.StateFor(CaseStatus.Open)) : null,
                 Article = Note(source, title),
             };
         }

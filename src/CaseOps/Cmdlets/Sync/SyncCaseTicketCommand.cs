@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Linq;
 using CaseOps.Cmdlets.Cases;
 using CaseOps.Connections;
@@ -27,6 +28,7 @@ namespace CaseOps.Cmdlets.Sync
         private CaseTicketSync? _sync;
         private DateTimeOffset? _watermark;
         private bool _failed;
+        private Dictionary<CaseStatus, string>? _states;
 
         /// <summary>Cases, e.g. from Get-Case.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = CaseSet)]
@@ -55,6 +57,11 @@ namespace CaseOps.Cmdlets.Sync
         [ValidatePattern(@"^[A-Za-z0-9._:-]+$")]
         public string KeyPrefix { get; set; } = CaseTicketKey.DefaultPrefix;
 
+        /// <summary>Ticket states by case status, over the default OPEN = open, CLOSED = closed, ARCHIVED = closed.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Hashtable? StateMap { get; set; }
+
         /// <summary>The Incydr connection to use instead of this session's default one.</summary>
         [Parameter]
         [ValidateNotNull]
@@ -64,6 +71,8 @@ namespace CaseOps.Cmdlets.Sync
         [Parameter]
         [ValidateNotNull]
         public ZammadConnection? ZammadConnection { get; set; }
+
+        protected override void BeginProcessing() => _states = StatesOf(StateMap);
 
         protected override void ProcessRecord()
         {
@@ -159,12 +168,33 @@ namespace CaseOps.Cmdlets.Sync
             WriteObject(new CaseTicketSyncResult(source.Number, CaseTicketSyncAction.Failed, source.UpdatedAt) { Watermark = _watermark });
         }
 
+        /// <summary>-StateMap as statuses and state names; a key that is no case status, or an empty name, stops the command before anything is sent.</summary>
+        private Dictionary<CaseStatus, string>? StatesOf(Hashtable? map)
+        {
+            if (map == null)
+                return null;
+            var states = new Dictionary<CaseStatus, string>();
+            foreach (DictionaryEntry entry in map)
+            {
+                var key = entry.Key?.ToString() ?? string.Empty;
+                var state = LanguagePrimitives.ConvertTo<string?>(entry.Value);
+                if (!Enum.TryParse<CaseStatus>(key, ignoreCase: true, out var status) || !Enum.IsDefined(typeof(CaseStatus), status) || string.IsNullOrWhiteSpace(state))
+                {
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentException(
+                        $"-StateMap maps case statuses (Open, Closed, Archived) to ticket state names; '{key}' = '{state}' is not such a pair."),
+                        "InvalidStateMap", ErrorCategory.InvalidArgument, map));
+                }
+                states[status] = state!.Trim();
+            }
+            return states;
+        }
+
         private CaseService Cases() => new CaseService(_incydr ??= (IncydrConnection)new ConnectionResolver(this).Resolve(IncydrConnection, CaseOpsService.Incydr), RequestLog);
 
         private CaseTicketSync Sync()
         {
             _zammad ??= (ZammadConnection)new ConnectionResolver(this).Resolve(ZammadConnection, CaseOpsService.Zammad);
-            return _sync ??= new CaseTicketSync(_zammad, new CaseTicketSyncOptions(Group!, Customer!, KeyPrefix), RequestLog);
+            return _sync ??= new CaseTicketSync(_zammad, new CaseTicketSyncOptions(Group!, Customer!, KeyPrefix, _states), RequestLog);
         }
     }
 }
