@@ -58,7 +58,7 @@ public sealed class SyncCaseTicketTests : ZammadCmdletTestBase
     public void Changed_findings_add_one_note_and_the_next_run_is_unchanged()
     {
         var created = Session.Run(Sync).AssertSuccess().Objects<CaseTicketSyncResult>();
-        var open = (long)Session.Run("@(Get-Case -First 5).Where({ $_.Status -eq 'Open' }, 'First')[0].Number").AssertSuccess().Output.Single().BaseObject;
+        var open = OpenCase();
         var changed = created.Single(r => r.CaseNumber == open);
         Session.Run("param($n) Set-Case -Number $n -Findings 'New findings from the sync test'", new() { ["n"] = changed.CaseNumber }).AssertSuccess();
         Sandbox.Host.Requests.Clear();
@@ -76,4 +76,37 @@ public sealed class SyncCaseTicketTests : ZammadCmdletTestBase
         Assert.Equal(2, notes.Count);
         Assert.Contains("New findings from the sync test", notes[1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_renamed_case_and_a_closed_ticket_of_an_open_case_are_mirrored_in_one_update()
+    {
+        var created = Session.Run(Sync).AssertSuccess().Objects<CaseTicketSyncResult>();
+        var open = OpenCase();
+        var ticketId = created.Single(r => r.CaseNumber == open).TicketId!.Value;
+        Session.Run("param($n, $t) Set-Case -Number $n -Name 'Renamed by the sync test'; Set-Ticket -Id $t -State closed",
+            new() { ["n"] = open, ["t"] = ticketId }).AssertSuccess();
+        Sandbox.Host.Requests.Clear();
+
+        var second = Session.Run(Sync + " -StateMap @{ Open = 'open' }").AssertSuccess().Objects<CaseTicketSyncResult>();
+
+        var updated = Assert.Single(second, r => r.Action == CaseTicketSyncAction.Updated);
+        Assert.Equal(new[] { "title", "state:open" }, updated.Changes);
+        Assert.Equal(1, Sent("PUT", "tickets/"));
+        var ticket = ReadTicket(ticketId)!.Value;
+        Assert.Equal($"Case {open}: Renamed by the sync test", ticket.GetProperty("title").GetString());
+        Assert.Equal("open", ticket.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public void A_StateMap_key_that_is_no_case_status_stops_the_command_before_any_request()
+    {
+        var result = Session.Run(Sync + " -StateMap @{ Pending = 'open' }");
+
+        Assert.Equal("InvalidStateMap,CaseOps.Cmdlets.Sync.SyncCaseTicketCommand", result.FirstError.FullyQualifiedErrorId);
+        Assert.Empty(result.Objects<CaseTicketSyncResult>());
+        Assert.Equal(0, Sandbox.Host.Requests.Count(e => e.Path.StartsWith("/zammad/", StringComparison.Ordinal)));
+    }
+
+    private long OpenCase() =>
+        (long)Session.Run("@(Get-Case -First 5).Where({ $_.Status -eq 'Open' }, 'First')[0].Number").AssertSuccess().Output.Single().BaseObject;
 }
