@@ -138,6 +138,7 @@ Describe 'Secrets with -Verbose -Debug, in every stream, $Error and the transcri
                     New-TicketState -Name "$Name state" -StateType 'pending action' -Verbose -Debug
                     Set-TicketState -Name "$Name state" -Note 'changed' -Verbose -Debug
                     Remove-TicketState -Name "$Name state" -Force -Verbose -Debug } }
+            @{ Name = 'Sync-CaseTicket'; Script = { Get-Case -First 2 | Sync-CaseTicket -Group Users -Customer bob@example.com -KeyPrefix "$Name-case-" -Verbose -Debug } }
             @{ Name = 'Merge-Ticket'; Script = { Merge-Ticket -Id $Other.Id -Into $Ticket.Id -Force -Verbose -Debug } }
             @{ Name = 'Remove-Ticket'; Script = { Remove-Ticket -Id $Ticket.Id -Force -Verbose -Debug } }
             @{ Name = 'Disconnect-CaseOps'; Script = { Disconnect-CaseOps -Service Zammad -Verbose -Debug } }
