@@ -23,12 +23,15 @@ namespace CaseOps.Sync
         /// <summary>The tag of case <paramref name="caseNumber"/>, lower case (Zammad compares tags ignoring case).</summary>
         public string Tag(long caseNumber) => (Prefix + caseNumber.ToString(CultureInfo.InvariantCulture)).ToLowerInvariant();
 
-        /// <summary>A search for every ticket tagged for one of <paramref name="caseNumbers"/> (whole-tag match, upper-case OR).</summary>
+        /// <summary>
+        /// A search for every ticket tagged for one of <paramref name="caseNumbers"/>: upper-case OR, each tag quoted
+        /// so a search index that splits words at '-' matches it as a phrase (docs/contracts/zammad.md, "Ticket search").
+        /// </summary>
         public string Query(IEnumerable<long> caseNumbers)
         {
             var terms = new List<string>();
             foreach (var number in caseNumbers)
-                terms.Add("tags:" + Tag(number));
+                terms.Add("tags:\"" + Tag(number) + "\"");
             return string.Join(" OR ", terms);
         }
 

@@ -1,6 +1,7 @@
 using System.Linq;
 using CaseOps.Connections;
 using CaseOps.Http;
+using CaseOps.Incydr;
 using CaseOps.Incydr.Models;
 using CaseOps.Paging;
 using CaseOps.Sync.Models;
@@ -39,17 +40,22 @@ namespace CaseOps.Sync
         public string StateFor(CaseStatus status) => _states[status];
     }
 
-    /// <summary>A case's ticket as found in Zammad, with the content hash of its last sync note (null when none is found).</summary>
+    /// <summary>
+    /// A case's ticket as found in Zammad: the content hash of its last sync note (null when none is found) and
+    /// whether an article already carries the case's summary PDF.
+    /// </summary>
     public sealed class TrackedTicket
     {
-        public TrackedTicket(Ticket ticket, string? contentHash)
+        public TrackedTicket(Ticket ticket, string? contentHash, bool hasSummaryPdf)
         {
             Ticket = ticket;
             ContentHash = contentHash;
+            HasSummaryPdf = hasSummaryPdf;
         }
 
         public Ticket Ticket { get; }
         public string? ContentHash { get; }
+        public bool HasSummaryPdf { get; }
     }
 
     /// <summary>
@@ -64,12 +70,15 @@ namespace CaseOps.Sync
         private readonly TicketService _tickets;
         private readonly ArticleService _articles;
         private readonly CaseTicketSyncOptions _options;
+        private readonly Func<long, CancellationToken, Task<ArticleFile>> _summaryPdf;
 
-        public CaseTicketSync(ZammadConnection connection, CaseTicketSyncOptions options, IRequestLog? log = null)
+        /// <summary><paramref name="summaryPdf"/> gives a closed case's summary PDF; it is called only when a ticket lacks it, so Incydr is asked only then.</summary>
+        public CaseTicketSync(ZammadConnection connection, CaseTicketSyncOptions options, Func<long, CancellationToken, Task<ArticleFile>> summaryPdf, IRequestLog? log = null)
         {
             _tickets = new TicketService(connection, log);
             _articles = new ArticleService(connection, log);
             _options = options;
+            _summaryPdf = summaryPdf;
         }
 
         /// <summary>
@@ -88,67 +97,105 @@ namespace CaseOps.Sync
             var page = TicketService.MaxSearchPageSize;
             var hits = await _tickets.Search(search, new PageStreamOptions { PageSize = page, First = page }).ToListAsync(cancellationToken).ConfigureAwait(false);
             // Id ascending, so the first ticket made for a case wins over any later duplicate.
+            // A hit is only a candidate (a search index may split "incydr-case-12" into words): its own marker says whose it is.
             foreach (var ticket in hits)
             {
-                var marker = await LastMarkerAsync(ticket.Id, cancellationToken).ConfigureAwait(false);
-                if (marker is { } m && byTag.TryGetValue(m.Tag, out var number) && !found.ContainsKey(number))
-                    found[number] = new TrackedTicket(ticket, m.Hash);
+                var articles = await _articles.ListAsync(ticket.Id, cancellationToken).ConfigureAwait(false);
+                if (LastMarker(articles) is { } m && byTag.TryGetValue(m.Tag, out var number) && !found.ContainsKey(number))
+                    found[number] = new TrackedTicket(ticket, m.Hash, HasAttachment(articles, CaseExportService.SummaryFileName(number)));
             }
             return found;
         }
 
         /// <summary>
-        /// The ticket of <paramref name="source"/>: created when <paramref name="existing"/> is null (unless
-        /// <paramref name="apply"/> is false, the -WhatIf plan), otherwise compared: a changed description or findings
-        /// adds one internal note, a changed name the title, an open case the open state, all in one ticket update.
+        /// The ticket of <paramref name="source"/>: created when <paramref name="existing"/> is null, otherwise
+        /// compared: a changed description or findings adds one internal note, a changed name the title, the
+        /// status the mapped state, all in one ticket update. A closed case's ticket first gets the summary PDF
+        /// (once: an attachment of that name means it is there), then the closed state. With
+        /// <paramref name="apply"/> false (the -WhatIf plan) nothing is sent, and the result says what would be.
         /// </summary>
         public async Task<CaseTicketSyncResult> SyncAsync(Case source, TrackedTicket? existing, bool apply, CancellationToken cancellationToken)
         {
+            var changes = new List<string>();
+            var title = CaseTicketNote.Title(source);
+            var closing = source.Status != CaseStatus.Open;
+            var state = _options.StateFor(source.Status);
+            long? ticketId = existing?.Ticket.Id;
+            var ticketNumber = existing?.Ticket.Number;
+            var update = new TicketChanges();
             if (existing == null)
             {
-                var result = new CaseTicketSyncResult(source.Number, CaseTicketSyncAction.Created, source.UpdatedAt) { Changes = new[] { "ticket" } };
+                changes.Add("ticket");
                 if (apply)
                 {
-                    var created = await _tickets.CreateAsync(NewTicket(source), cancellationToken).ConfigureAwait(false);
-                    result.TicketId = created.Id;
-                    result.TicketNumber = created.Number;
+                    // An open case's ticket starts in its state; a closed case's ticket is closed only after its PDF.
+                    var created = await _tickets.CreateAsync(NewTicket(source, closing ? null : state), cancellationToken).ConfigureAwait(false);
+                    ticketId = created.Id;
+                    ticketNumber = created.Number;
                 }
-                return result;
+                if (closing)
+                    update.State = TicketReference.ByName(state);
             }
-            var changes = new List<string>();
-            var update = new TicketChanges();
-            var title = CaseTicketNote.Title(source);
-            if (!string.Equals(existing.Ticket.Title, title, StringComparison.Ordinal))
+            else
             {
+                if (!string.Equals(existing.Ticket.Title, title, StringComparison.Ordinal))
+                    update.Title = title;
+                if (!string.Equals(existing.Ticket.State, state, StringComparison.OrdinalIgnoreCase))
+                    update.State = TicketReference.ByName(state);
+                if (!string.Equals(existing.ContentHash, CaseContentHash.Of(source), StringComparison.Ordinal))
+                    update.Article = Note(source, title);
+            }
+            if (closing && existing?.HasSummaryPdf != true)
+            {
+                changes.Add("pdf");
+                if (apply)
+                    await AttachSummaryAsync(source, ticketId!.Value, cancellationToken).ConfigureAwait(false);
+            }
+            if (update.Title != null)
                 changes.Add("title");
-                update.Title = title;
-            }
-            // Only an open case's state is mirrored here: closing waits for the summary PDF (docs/architecture.md, "Sync-CaseTicket").
-            var state = _options.StateFor(source.Status);
-            if (source.Status == CaseStatus.Open && !string.Equals(existing.Ticket.State, state, StringComparison.OrdinalIgnoreCase))
-            {
+            if (update.State != null)
                 changes.Add("state:" + state);
-                update.State = TicketReference.ByName(state);
-            }
-            if (!string.Equals(existing.ContentHash, CaseContentHash.Of(source), StringComparison.Ordinal))
-            {
+            if (update.Article != null)
                 changes.Add("note");
-                update.Article = Note(source, title);
-            }
             if (apply && !update.IsEmpty)
-                await _tickets.UpdateAsync(existing.Ticket.Id, update, cancellationToken).ConfigureAwait(false);
-            return new CaseTicketSyncResult(source.Number, changes.Count == 0 ? CaseTicketSyncAction.Unchanged : CaseTicketSyncAction.Updated, source.UpdatedAt)
+                await _tickets.UpdateAsync(ticketId!.Value, update, cancellationToken).ConfigureAwait(false);
+            return new CaseTicketSyncResult(source.Number, ActionOf(existing == null, closing, changes), source.UpdatedAt)
             {
-                TicketId = existing.Ticket.Id,
-                TicketNumber = existing.Ticket.Number,
+                TicketId = ticketId,
+                TicketNumber = ticketNumber,
                 Changes = changes.ToArray(),
             };
+        }
+
+        private static CaseTicketSyncAction ActionOf(bool created, bool closing, List<string> changes)
+        {
+            if (created)
+                return CaseTicketSyncAction.Created;
+            if (changes.Count == 0)
+                return CaseTicketSyncAction.Unchanged;
+            return closing && (changes.Contains("pdf") || changes.Exists(c => c.StartsWith("state:", StringComparison.Ordinal)))
+                ? CaseTicketSyncAction.Closed
+                : CaseTicketSyncAction.Updated;
+        }
+
+        private async Task AttachSummaryAsync(Case source, long ticketId, CancellationToken cancellationToken)
+        {
+            var pdf = await _summaryPdf(source.Number, cancellationToken).ConfigureAwait(false);
+            var note = new ArticleDraft
+            {
+                Body = $"Incydr case {source.Number} is {source.Status.ToString().ToUpperInvariant()}; its summary is attached.",
+                Type = "note",
+                Internal = true,
+                Subject = CaseTicketNote.Title(source),
+                ContentType = "text/plain",
+            };
+            await _articles.CreateAsync(ticketId, note, new[] { pdf }, cancellationToken).ConfigureAwait(false);
         }
 
         private ArticleDraft Note(Case source, string subject) =>
             new ArticleDraft { Body = CaseTicketNote.Body(source, _options.Key.Tag(source.Number)), Type = "note", Internal = true, Subject = subject, ContentType = "text/plain" };
 
-        private TicketChanges NewTicket(Case source)
+        private TicketChanges NewTicket(Case source, string? state)
         {
             var tag = _options.Key.Tag(source.Number);
             var title = CaseTicketNote.Title(source);
@@ -159,14 +206,13 @@ namespace CaseOps.Sync
                 Customer = _options.Customer,
                 // In the create request itself: a ticket never exists without its key (docs/architecture.md, "Sync-CaseTicket").
                 Tags = new List<string> { tag },
-                State = source.Status == CaseStatus.Open ? TicketReference.ByName(_options.StateFor(CaseStatus.Open)) : null,
+                State = state == null ? null : TicketReference.ByName(state),
                 Article = Note(source, title),
             };
         }
 
-        private async Task<(string Tag, string Hash)?> LastMarkerAsync(long ticketId, CancellationToken cancellationToken)
+        private static (string Tag, string Hash)? LastMarker(List<TicketArticle> articles)
         {
-            var articles = await _articles.ListAsync(ticketId, cancellationToken).ConfigureAwait(false);
             for (var i = articles.Count - 1; i >= 0; i--)
             {
                 if (CaseTicketKey.TryReadMarker(articles[i].Body, out var tag, out var hash))
@@ -174,5 +220,8 @@ namespace CaseOps.Sync
             }
             return null;
         }
+
+        private static bool HasAttachment(List<TicketArticle> articles, string fileName) =>
+            articles.Exists(a => a.Attachments.Any(f => string.Equals(f.FileName, fileName, StringComparison.OrdinalIgnoreCase)));
     }
 }

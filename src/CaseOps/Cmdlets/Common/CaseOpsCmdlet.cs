@@ -104,7 +104,14 @@ namespace CaseOps.Cmdlets.Common
         /// end the listing with a non-terminating <c>ListingIncomplete</c> after the items already written,
         /// so they stay in the caller's variable under any -ErrorAction but Stop (docs/architecture.md, "Paging").
         /// </summary>
-        protected void WriteStream<T>(PageStream<T> stream, string activity, bool includeTotalCount, Func<T, object>? project = null, object? target = null)
+        protected void WriteStream<T>(PageStream<T> stream, string activity, bool includeTotalCount, Func<T, object>? project = null, object? target = null) =>
+            ConsumeStream(stream, activity, includeTotalCount, item => WriteObject(project == null ? item : project(item)), target);
+
+        /// <summary>
+        /// <see cref="WriteStream{T}"/> with each item handed to <paramref name="consume"/> instead of written
+        /// (a command that works on a listing it reads itself, such as Sync-CaseTicket).
+        /// </summary>
+        protected void ConsumeStream<T>(PageStream<T> stream, string activity, bool includeTotalCount, Action<T> consume, object? target = null)
         {
             var enumerator = stream.OpenReader(CancellationToken);
             var totalWritten = false;
@@ -147,7 +154,7 @@ namespace CaseOps.Cmdlets.Common
                     }
                     if (!hasItem)
                         break;
-                    WriteObject(project == null ? enumerator.Current : project(enumerator.Current));
+                    consume(enumerator.Current);
                     written++;
                     WarnOfDrift();
                     if (stream.PagesReceived >= 3 && lastProgress.Elapsed >= ProgressInterval)

@@ -12,13 +12,14 @@ namespace CaseOps.Cmdlets.Sync
 {
     /// <summary>
     /// Keeps one Zammad ticket per Incydr case, keyed by a tag set when the ticket is created
-    /// (docs/architecture.md, "Sync-CaseTicket"). Needs Zammad always and Incydr for -Number and for
-    /// cases piped in from a listing (which lack description and findings).
+    /// (docs/architecture.md, "Sync-CaseTicket"). Needs Zammad always and Incydr for the listing, -Number,
+    /// cases piped in from a listing (which lack description and findings) and closed cases' PDFs.
     /// </summary>
-    [Cmdlet(VerbsData.Sync, "CaseTicket", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = CaseSet)]
+    [Cmdlet(VerbsData.Sync, "CaseTicket", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = ListSet)]
     [OutputType(typeof(CaseTicketSyncResult))]
     public sealed class SyncCaseTicketCommand : CaseOpsCmdlet
     {
+        private const string ListSet = "List";
         private const string CaseSet = "Case";
         private const string NumberSet = "Number";
 
@@ -28,6 +29,8 @@ namespace CaseOps.Cmdlets.Sync
         private CaseTicketSync? _sync;
         private DateTimeOffset? _watermark;
         private bool _failed;
+        private DateTimeOffset? _latestQueued;
+        private bool _orderWarned;
         private Dictionary<CaseStatus, string>? _states;
 
         /// <summary>Cases, e.g. from Get-Case.</summary>
@@ -39,6 +42,20 @@ namespace CaseOps.Cmdlets.Sync
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = NumberSet)]
         [ValidateRange(1, long.MaxValue)]
         public long[] Number { get; set; } = Array.Empty<long>();
+
+        /// <summary>Lists the cases updated at or after this instant (default: the -CheckpointPath watermark, else every case).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTimeOffset UpdatedAfter { get; set; }
+
+        /// <summary>Lists only cases with these statuses.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public CaseStatus[]? Status { get; set; }
+
+        /// <summary>A file that holds the watermark: written after every case, and read by a listing run without -UpdatedAfter.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? CheckpointPath { get; set; }
 
         /// <summary>The Zammad group of new tickets: name or id.</summary>
         [Parameter(Mandatory = true)]
@@ -72,11 +89,20 @@ namespace CaseOps.Cmdlets.Sync
         [ValidateNotNull]
         public ZammadConnection? ZammadConnection { get; set; }
 
-        protected override void BeginProcessing() => _states = StatesOf(StateMap);
+        protected override void BeginProcessing()
+        {
+            _states = StatesOf(StateMap);
+            if (CheckpointPath != null)
+                CheckpointPath = GetUnresolvedProviderPathFromPSPath(CheckpointPath);
+        }
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == NumberSet)
+            if (ParameterSetName == ListSet)
+            {
+                ListCases();
+            }
+            else if (ParameterSetName == NumberSet)
             {
                 foreach (var number in Number)
                     Attempt(() => Enqueue(Await(Cases().GetAsync(number, CancellationToken))), CaseProblems.About(number), CaseProblems.Map);
@@ -89,8 +115,45 @@ namespace CaseOps.Cmdlets.Sync
 
         protected override void EndProcessing() => Flush();
 
+        /// <summary>
+        /// The cases updated since -UpdatedAfter or the checkpoint, oldest change first, synced batch by batch as the
+        /// pages arrive. The range includes the watermark itself: cases changed in the same instant as the last one
+        /// done are not skipped, and the one done again is Unchanged.
+        /// </summary>
+        private void ListCases()
+        {
+            var since = IsBound(nameof(UpdatedAfter)) ? UpdatedAfter.ToUniversalTime() : ReadCheckpoint();
+            if (since != null)
+                WriteVerboseLine($"Syncing the cases updated at or after {since.Value:o}.");
+            var filter = new CaseFilter { UpdatedAfter = since, Status = Status, SortBy = CaseSortProperty.UpdatedAt };
+            Attempt(() => ConsumeStream(Cases().List(filter, new Paging.PageStreamOptions { PageSize = CaseService.MaxPageSize }), "Listing Incydr cases to sync", false, Enqueue),
+                new ErrorContext("The case listing", "CaseListFailed", null), CaseProblems.Map);
+        }
+
+        private DateTimeOffset? ReadCheckpoint()
+        {
+            try
+            {
+                return CheckpointPath == null ? null : CheckpointFile.Read(CheckpointPath);
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "InvalidCheckpoint", ErrorCategory.InvalidData, CheckpointPath));
+                return null;
+            }
+        }
+
         private void Enqueue(Case source)
         {
+            // A resumed run starts at the watermark, so it is only safe when cases come oldest change first.
+            if (CheckpointPath != null && !_orderWarned && _latestQueued != null && source.UpdatedAt < _latestQueued)
+            {
+                WriteWarning("The cases do not come in ascending updatedAt order, so the checkpoint may point past a case not yet synced. "
+                    + "Pipe Get-Case -SortBy UpdatedAt, or let Sync-CaseTicket list the cases itself.");
+                _orderWarned = true;
+            }
+            if (_latestQueued == null || source.UpdatedAt > _latestQueued)
+                _latestQueued = source.UpdatedAt;
             _pending.Add(source);
             if (_pending.Count >= CaseTicketSync.BatchSize)
                 Flush();
@@ -144,6 +207,8 @@ namespace CaseOps.Cmdlets.Sync
                 return; // declined or -WhatIf: the plan was shown, nothing done
             Advance(source);
             result.Watermark = _watermark;
+            // Saved before the result is written: a pipeline stopped by what it hands on to still keeps this case.
+            SaveCheckpoint();
             WriteObject(result);
         }
 
@@ -152,14 +217,29 @@ namespace CaseOps.Cmdlets.Sync
             source.Description == null && source.Findings == null ? Await(Cases().GetAsync(source.Number, CancellationToken)) : source;
 
         private static string Describe(CaseTicketSyncResult plan) => plan.Action == CaseTicketSyncAction.Created
-            ? "Create a ticket tagged for the case"
-            : $"Update ticket #{plan.TicketNumber}: {string.Join(", ", plan.Changes)}";
+            ? "Create a ticket tagged for the case (" + string.Join(", ", plan.Changes) + ")"
+            : $"Update ticket #{plan.TicketNumber} ({string.Join(", ", plan.Changes)})";
 
         // The watermark stops before the first failed case, so a resumed run retries it.
         private void Advance(Case source)
         {
             if (!_failed && (_watermark == null || source.UpdatedAt > _watermark))
                 _watermark = source.UpdatedAt;
+        }
+
+        private void SaveCheckpoint()
+        {
+            if (CheckpointPath == null || _watermark == null || _failed)
+                return;
+            try
+            {
+                CheckpointFile.Write(CheckpointPath, _watermark.Value);
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+            {
+                // Going on without a checkpoint would make a cut-off run start from the beginning again.
+                ThrowTerminatingError(new ErrorRecord(ex, "CheckpointWriteFailed", ErrorCategory.WriteError, CheckpointPath));
+            }
         }
 
         private void Fail(Case source)
@@ -189,12 +269,15 @@ namespace CaseOps.Cmdlets.Sync
             return states;
         }
 
-        private CaseService Cases() => new CaseService(_incydr ??= (IncydrConnection)new ConnectionResolver(this).Resolve(IncydrConnection, CaseOpsService.Incydr), RequestLog);
+        private IncydrConnection Incydr() => _incydr ??= (IncydrConnection)new ConnectionResolver(this).Resolve(IncydrConnection, CaseOpsService.Incydr);
+
+        private CaseService Cases() => new CaseService(Incydr(), RequestLog);
 
         private CaseTicketSync Sync()
         {
             _zammad ??= (ZammadConnection)new ConnectionResolver(this).Resolve(ZammadConnection, CaseOpsService.Zammad);
-            return _sync ??= new CaseTicketSync(_zammad, new CaseTicketSyncOptions(Group!, Customer!, KeyPrefix, _states), RequestLog);
+            return _sync ??= new CaseTicketSync(_zammad, new CaseTicketSyncOptions(Group!, Customer!, KeyPrefix, _states),
+                (number, ct) => new CaseSummaryPdf(Incydr(), RequestLog).DownloadAsync(number, ct), RequestLog);
         }
     }
 }
