@@ -136,7 +136,7 @@ namespace CaseOps.Cmdlets.Sync
             {
                 return CheckpointPath == null ? null : CheckpointFile.Read(CheckpointPath);
             }
-            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+            catch (Exception ex) when (ex is System.IO.IOException || ex is System.IO.InvalidDataException || ex is UnauthorizedAccessException)
             {
                 ThrowTerminatingError(new ErrorRecord(ex, "InvalidCheckpoint", ErrorCategory.InvalidData, CheckpointPath));
                 return null;
