@@ -13,7 +13,7 @@ namespace CaseOps.Sync
         private const string MarkerStart = "caseops-sync: key=";
 
         // Anchored on the words, not on line starts: the server may hand a plain-text note back as HTML.
-        private static readonly Regex Marker = new Regex(@"caseops-sync: key=(?<key>[^\s<]+) content=(?<hash>[0-9a-f]{16})",
+        private static readonly Regex Marker = new Regex(@"caseops-sync: key=(?<key>[^\s<]+) content=(?<hash>[0-9a-f]{16})(?: updated=(?<updated>[0-9TZ:.+-]+))?",
             RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
         public CaseTicketKey(string prefix) => Prefix = prefix;
@@ -35,20 +35,37 @@ namespace CaseOps.Sync
             return string.Join(" OR ", terms);
         }
 
-        public static string MarkerLine(string tag, string contentHash) => MarkerStart + tag + " content=" + contentHash;
+        /// <summary>The marker line: the key, the hash of the content just written, and the case's <c>updatedAt</c> it was read at.</summary>
+        public static string MarkerLine(string tag, string contentHash, DateTimeOffset caseUpdatedAt) =>
+            MarkerStart + tag + " content=" + contentHash + " updated=" + caseUpdatedAt.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture);
 
-        /// <summary>The key and content hash of the last marker in <paramref name="body"/>, or false when it has none.</summary>
-        public static bool TryReadMarker(string body, out string tag, out string contentHash)
+        /// <summary>The last marker in <paramref name="body"/>, or null when it has none.</summary>
+        public static SyncMarker? ReadMarker(string body)
         {
-            tag = contentHash = string.Empty;
             Match? last = null;
             foreach (Match match in Marker.Matches(body))
                 last = match;
             if (last == null)
-                return false;
-            tag = last.Groups["key"].Value.ToLowerInvariant();
-            contentHash = last.Groups["hash"].Value;
-            return true;
+                return null;
+            // Markers without updated= (or with one the parser rejects) still identify the ticket; they only cost a case read.
+            DateTimeOffset? updated = DateTimeOffset.TryParseExact(last.Groups["updated"].Value, "o", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+                ? at : (DateTimeOffset?)null;
+            return new SyncMarker(last.Groups["key"].Value.ToLowerInvariant(), last.Groups["hash"].Value, updated);
         }
+    }
+
+    /// <summary>What a sync note's marker says: whose ticket it is, the content written, and the case's <c>updatedAt</c> then.</summary>
+    public sealed class SyncMarker
+    {
+        public SyncMarker(string tag, string contentHash, DateTimeOffset? caseUpdatedAt)
+        {
+            Tag = tag;
+            ContentHash = contentHash;
+            CaseUpdatedAt = caseUpdatedAt;
+        }
+
+        public string Tag { get; }
+        public string ContentHash { get; }
+        public DateTimeOffset? CaseUpdatedAt { get; }
     }
 }

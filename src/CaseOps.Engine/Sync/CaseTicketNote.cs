@@ -16,7 +16,7 @@ namespace CaseOps.Sync
             text.Append("Subject: ").Append(source.SubjectUsername ?? source.Subject ?? "(none)").Append("\n\n");
             text.Append("Description:\n").Append(source.Description ?? "(none)").Append("\n\n");
             text.Append("Findings:\n").Append(source.Findings ?? "(none)").Append("\n\n");
-            text.Append(CaseTicketKey.MarkerLine(tag, CaseContentHash.Of(source)));
+            text.Append(CaseTicketKey.MarkerLine(tag, CaseContentHash.Of(source), source.UpdatedAt));
             return text.ToString();
         }
     }

@@ -41,20 +41,20 @@ namespace CaseOps.Sync
     }
 
     /// <summary>
-    /// A case's ticket as found in Zammad: the content hash of its last sync note (null when none is found) and
-    /// whether an article already carries the case's summary PDF.
+    /// A case's ticket as found in Zammad: the marker of its last sync note and whether an article already
+    /// carries the case's summary PDF.
     /// </summary>
     public sealed class TrackedTicket
     {
-        public TrackedTicket(Ticket ticket, string? contentHash, bool hasSummaryPdf)
+        public TrackedTicket(Ticket ticket, SyncMarker marker, bool hasSummaryPdf)
         {
             Ticket = ticket;
-            ContentHash = contentHash;
+            Marker = marker;
             HasSummaryPdf = hasSummaryPdf;
         }
 
         public Ticket Ticket { get; }
-        public string? ContentHash { get; }
+        public SyncMarker Marker { get; }
         public bool HasSummaryPdf { get; }
     }
 
@@ -102,7 +102,7 @@ namespace CaseOps.Sync
             {
                 var articles = await _articles.ListAsync(ticket.Id, cancellationToken).ConfigureAwait(false);
                 if (LastMarker(articles) is { } m && byTag.TryGetValue(m.Tag, out var number) && !found.ContainsKey(number))
-                    found[number] = new TrackedTicket(ticket, m.Hash, HasAttachment(articles, CaseExportService.SummaryFileName(number)));
+                    found[number] = new TrackedTicket(ticket, m, HasAttachment(articles, CaseExportService.SummaryFileName(number)));
             }
             return found;
         }
@@ -142,7 +142,7 @@ namespace CaseOps.Sync
                     update.Title = title;
                 if (!string.Equals(existing.Ticket.State, state, StringComparison.OrdinalIgnoreCase))
                     update.State = TicketReference.ByName(state);
-                if (!string.Equals(existing.ContentHash, CaseContentHash.Of(source), StringComparison.Ordinal))
+                if (!KnownUnchanged(source, existing) && !string.Equals(existing.Marker.ContentHash, CaseContentHash.Of(source), StringComparison.Ordinal))
                     update.Article = Note(source, title);
             }
             if (closing && existing?.HasSummaryPdf != true)
@@ -166,6 +166,16 @@ namespace CaseOps.Sync
                 Changes = changes.ToArray(),
             };
         }
+
+        /// <summary>
+        /// True when <paramref name="source"/> comes from a listing (no description or findings) and its ticket's last
+        /// note was written at this very <c>updatedAt</c>: the content cannot have changed, so the case need not be read.
+        /// </summary>
+        public static bool KnownUnchanged(Case source, TrackedTicket? existing) =>
+            IsListed(source) && existing?.Marker.CaseUpdatedAt == source.UpdatedAt;
+
+        /// <summary>A case as a listing gives it: without description and findings, which the notes need.</summary>
+        public static bool IsListed(Case source) => source.Description == null && source.Findings == null;
 
         private static CaseTicketSyncAction ActionOf(bool created, bool closing, List<string> changes)
         {
@@ -211,12 +221,12 @@ namespace CaseOps.Sync
             };
         }
 
-        private static (string Tag, string Hash)? LastMarker(List<TicketArticle> articles)
+        private static SyncMarker? LastMarker(List<TicketArticle> articles)
         {
             for (var i = articles.Count - 1; i >= 0; i--)
             {
-                if (CaseTicketKey.TryReadMarker(articles[i].Body, out var tag, out var hash))
-                    return (tag, hash);
+                if (CaseTicketKey.ReadMarker(articles[i].Body) is { } marker)
+                    return marker;
             }
             return null;
         }

@@ -191,7 +191,7 @@ namespace CaseOps.Cmdlets.Sync
             CaseTicketSyncResult? result = null;
             var done = Attempt(() =>
             {
-                var whole = Whole(source);
+                var whole = Whole(source, ticket);
                 var plan = Await(Sync().SyncAsync(whole, ticket, apply: false, CancellationToken));
                 if (plan.Action == CaseTicketSyncAction.Unchanged)
                     result = plan;
@@ -212,9 +212,12 @@ namespace CaseOps.Cmdlets.Sync
             WriteObject(result);
         }
 
-        /// <summary>A listed case lacks description and findings; the note and its hash need them, so it is read whole.</summary>
-        private Case Whole(Case source) =>
-            source.Description == null && source.Findings == null ? Await(Cases().GetAsync(source.Number, CancellationToken)) : source;
+        /// <summary>
+        /// A listed case lacks description and findings; the note and its hash need them, so it is read whole, unless
+        /// its ticket's last note was written at this same updatedAt.
+        /// </summary>
+        private Case Whole(Case source, TrackedTicket? ticket) =>
+            CaseTicketSync.IsListed(source) && !CaseTicketSync.KnownUnchanged(source, ticket) ? Await(Cases().GetAsync(source.Number, CancellationToken)) : source;
 
         private static string Describe(CaseTicketSyncResult plan) => plan.Action == CaseTicketSyncAction.Created
             ? "Create a ticket tagged for the case (" + string.Join(", ", plan.Changes) + ")"

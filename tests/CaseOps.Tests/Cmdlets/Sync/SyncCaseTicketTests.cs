@@ -39,6 +39,7 @@ public sealed class SyncCaseTicketTests : ZammadCmdletTestBase, IDisposable
         Assert.All(first, r => Assert.Equal(CaseTicketSyncAction.Created, r.Action));
         Assert.Equal(cases, first.Select(r => r.CaseNumber));
         Assert.Equal(20, Sent("POST", "tickets"));
+        Assert.Equal(20, CaseReads);
         Assert.Equal(20, first.Select(r => r.TicketId).Distinct().Count());
         foreach (var result in first.Take(3))
         {
@@ -60,7 +61,27 @@ public sealed class SyncCaseTicketTests : ZammadCmdletTestBase, IDisposable
         Assert.Equal(1, Sent("GET", "tickets/search"));
         Assert.Equal(20, Sent("GET", "ticket_articles/by_ticket/"));
         Assert.Equal(21, Sandbox.Host.Requests.Count(e => e.Path.StartsWith("/zammad/", StringComparison.Ordinal)));
+        // The listed cases lack description and findings, but each ticket's marker says it was written at this updatedAt.
+        Assert.Equal(0, CaseReads);
         Assert.Equal(20, TicketsTagged(cases));
+    }
+
+    [Fact]
+    public void A_hundred_unchanged_cases_cost_one_listing_page_two_searches_and_a_hundred_article_reads()
+    {
+        const string hundred = "Get-Case -SortBy UpdatedAt -First 100";
+        Assert.All(Run($"{hundred} | Sync-CaseTicket {SyncArgs}"), r => Assert.Equal(CaseTicketSyncAction.Created, r.Action));
+        Sandbox.Host.Requests.Clear();
+
+        var again = Run($"{hundred} | Sync-CaseTicket {SyncArgs}");
+
+        Assert.Equal(100, again.Count(r => r.Action == CaseTicketSyncAction.Unchanged));
+        Assert.Equal(0, Sandbox.Host.Requests.Count(e => e.Method != "GET"));
+        Assert.Equal(1, Sandbox.Host.Requests.Count(e => e.Path == "/v1/cases"));
+        Assert.Equal(0, CaseReads);
+        Assert.Equal(2, Sent("GET", "tickets/search"));
+        Assert.Equal(100, Sent("GET", "ticket_articles/by_ticket/"));
+        Assert.Equal(103, Sandbox.Host.Requests.Count(_ => true));
     }
 
     [Fact]
@@ -243,6 +264,9 @@ public sealed class SyncCaseTicketTests : ZammadCmdletTestBase, IDisposable
         Directory.Delete(_folder, recursive: true);
         base.Dispose();
     }
+
+    /// <summary>Reads of one case by number (GET /v1/cases/{number}).</summary>
+    private int CaseReads => Sandbox.Host.Requests.Count(e => e.Method == "GET" && System.Text.RegularExpressions.Regex.IsMatch(e.Path, "^/v1/cases/[0-9]+$"));
 
     private IReadOnlyList<CaseTicketSyncResult> Run(string script) => Session.Run(script).AssertSuccess().Objects<CaseTicketSyncResult>();
 
