@@ -25,7 +25,7 @@ namespace CaseOps.Sync
 
         /// <summary>
         /// A search for every ticket tagged for one of <paramref name="caseNumbers"/>: upper-case OR, each tag quoted
-        /// so a search index that splits words at '-' matches it as a phrase (docs/contracts/zammad.md, "Ticket search").
+        /// so a search index that splits words at '-' matches it as a phrase (docs/contracts/zammad.md, "Searching tickets").
         /// </summary>
         public string Query(IEnumerable<long> caseNumbers)
         {

@@ -23,6 +23,9 @@ namespace CaseOps.Cmdlets.Sync
         private const string CaseSet = "Case";
         private const string NumberSet = "Number";
 
+        /// <summary>Get-Case's default page: two search batches per page, and the first batch starts with the first page.</summary>
+        private const int ListPageSize = 100;
+
         private readonly List<Case> _pending = new List<Case>();
         private IncydrConnection? _incydr;
         private ZammadConnection? _zammad;
@@ -126,7 +129,7 @@ namespace CaseOps.Cmdlets.Sync
             if (since != null)
                 WriteVerboseLine($"Syncing the cases updated at or after {since.Value:o}.");
             var filter = new CaseFilter { UpdatedAfter = since, Status = Status, SortBy = CaseSortProperty.UpdatedAt };
-            Attempt(() => ConsumeStream(Cases().List(filter, new Paging.PageStreamOptions { PageSize = CaseService.MaxPageSize }), "Listing Incydr cases to sync", false, Enqueue),
+            Attempt(() => ConsumeStream(Cases().List(filter, new Paging.PageStreamOptions { PageSize = ListPageSize }), "Listing Incydr cases to sync", false, Enqueue),
                 new ErrorContext("The case listing", "CaseListFailed", null), CaseProblems.Map);
         }
 

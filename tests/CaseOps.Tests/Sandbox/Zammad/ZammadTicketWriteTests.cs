@@ -7,6 +7,31 @@ namespace CaseOps.Tests.Sandbox.Zammad;
 /// <summary>Create, update and delete (docs/contracts/zammad.md, Tickets, Ticket request body, Article request body), custom fields, guess: customers, lookup errors, history.</summary>
 public sealed class ZammadTicketWriteTests(ZammadSandboxFixture fixture) : IClassFixture<ZammadSandboxFixture>
 {
+    /// <summary>
+    /// What Sync-CaseTicket relies on (docs/contracts/zammad.md, "Ticket request body" and "Searching tickets"): tags set by
+    /// the create request are searchable at once, a quoted tag term matches one whole tag (not a longer one that starts
+    /// the same), and upper-case OR joins terms.
+    /// </summary>
+    [Fact]
+    public async Task Tags_set_on_create_are_found_by_quoted_whole_tag_terms_joined_with_OR()
+    {
+        var key = "sync-" + Guid.NewGuid().ToString("N")[..6] + "-";
+        var one = (await fixture.CreateTicketAsync("Tagged one", tags: key + "1")).GetProperty("id").GetInt32();
+        var twelve = (await fixture.CreateTicketAsync("Tagged twelve", tags: key + "12")).GetProperty("id").GetInt32();
+
+        Assert.Equal(new[] { one }, await FoundAsync($"tags:\"{key}1\""));
+        Assert.Equal(new[] { one, twelve }, await FoundAsync($"tags:\"{key}1\" OR tags:\"{key}12\""));
+        Assert.Equal(new[] { twelve }, await FoundAsync($"tags:\"{key.ToUpperInvariant()}12\""));
+        Assert.Empty(await FoundAsync($"tags:\"{key}2\""));
+    }
+
+    private async Task<int[]> FoundAsync(string query)
+    {
+        var reply = await fixture.GetAsync("tickets/search?expand=true&per_page=200&query=" + Uri.EscapeDataString(query));
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        return ZammadSandboxFixture.Ids(reply.Json).Order().ToArray();
+    }
+
     [Fact]
     public async Task Create_resolves_names_and_answers_201_with_ids()
     {
