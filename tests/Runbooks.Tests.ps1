@@ -132,3 +132,68 @@ Describe 'Runbook: reassign the open cases of a departing investigator' {
         ($othersAfter | Sort-Object) -join ';' | Should -Be (($othersBefore | Sort-Object) -join ';')
     }
 }
+
+Describe 'Runbook: keep a ticket for every case' {
+    BeforeAll {
+        # A stand-in for Azure Automation's Get-/Set-AutomationVariable, found by module autoloading in the
+        # runbook's process, keeping the variables in a JSON file the test reads.
+        $fakeRoot = Join-Path $TestDrive 'automation-modules'
+        $fakeFolder = New-Item -ItemType Directory -Path (Join-Path $fakeRoot 'FakeAutomation') -Force
+        Set-Content -Path (Join-Path $fakeFolder 'FakeAutomation.psm1') -Value @'
+function Get-AutomationVariable([string] $Name) {
+    $store = Get-Content -Raw -Path $env:FAKE_AUTOMATION_STORE | ConvertFrom-Json
+    if (-not ($store.PSObject.Properties.Name -contains $Name)) { throw "Variable $Name not found." }
+    $store.$Name
+}
+function Set-AutomationVariable([string] $Name, $Value) {
+    $store = Get-Content -Raw -Path $env:FAKE_AUTOMATION_STORE | ConvertFrom-Json
+    $store.$Name = $Value
+    $store | ConvertTo-Json | Set-Content -Path $env:FAKE_AUTOMATION_STORE
+    Add-Content -Path "$env:FAKE_AUTOMATION_STORE.log" -Value "$Name=$Value"
+}
+Export-ModuleMember -Function Get-AutomationVariable, Set-AutomationVariable
+'@
+        $script:Store = Join-Path $TestDrive 'automation.json'
+        [ordered]@{
+            CaseOpsIncydrUrl = $Sandbox.Uri; CaseOpsIncydrClientId = $Sandbox.ClientId; CaseOpsIncydrClientSecret = $Sandbox.ClientSecret
+            CaseOpsZammadUrl = $Sandbox.ZammadUri; CaseOpsZammadToken = $Sandbox.ZammadTokenText; CaseSyncWatermark = ''
+        } | ConvertTo-Json | Set-Content -Path $Store
+        $script:SavedModulePath = $env:PSModulePath
+        $env:PSModulePath = $fakeRoot + [IO.Path]::PathSeparator + $env:PSModulePath
+        $env:FAKE_AUTOMATION_STORE = $Store
+        # The runbook must not lean on the job's environment when the Automation variables exist.
+        $script:SavedUrl = $env:CASEOPS_INCYDR_URL
+        $env:CASEOPS_INCYDR_URL = 'https://wrong.example.invalid'
+    }
+
+    AfterAll {
+        $env:PSModulePath = $SavedModulePath
+        $env:CASEOPS_INCYDR_URL = $SavedUrl
+        Remove-Item Env:FAKE_AUTOMATION_STORE -ErrorAction SilentlyContinue
+    }
+
+    It 'gives every case one ticket, keeps the watermark in the Automation variable, and resumes from it' {
+        $cases = @(Get-Case)
+        $checkpoint = Join-Path $TestDrive 'case-sync.watermark'
+        $arguments = @('-CheckpointPath', $checkpoint)
+
+        $run = Invoke-Runbook 'Keep a ticket for every case' $arguments
+
+        $run.ExitCode | Should -Be 0 -Because ($run.Output -join "`n")
+        $run.Output[-1] | Should -Be "Synced cases: $($cases.Count) created, 0 updated, 0 closed, 0 unchanged, 0 failed"
+        $newest = ($cases | Measure-Object -Property UpdatedAt -Maximum).Maximum
+        [datetimeoffset](Get-Content -Raw $Store | ConvertFrom-Json).CaseSyncWatermark | Should -Be ([datetimeoffset]$newest)
+        foreach ($case in $cases) {
+            $tickets = @(Get-Ticket -Query "tags:`"incydr-case-$($case.Number)`"")
+            $tickets.Count | Should -Be 1 -Because "case $($case.Number) has one ticket"
+            $tickets[0].State | Should -Be $(if ($case.Status -eq 'Open') { 'open' } else { 'closed' })
+        }
+
+        # The job's disk is gone: only the Automation variable remembers where the last run stopped.
+        Remove-Item -Path $checkpoint
+        $again = Invoke-Runbook 'Keep a ticket for every case' $arguments
+
+        $again.ExitCode | Should -Be 0 -Because ($again.Output -join "`n")
+        $again.Output[-1] | Should -Be 'Synced cases: 0 created, 0 updated, 0 closed, 1 unchanged, 0 failed' -Because 'the run starts at the newest case already done'
+    }
+}

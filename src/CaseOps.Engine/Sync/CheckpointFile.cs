@@ -16,7 +16,9 @@ namespace CaseOps.Sync
             if (!File.Exists(path))
                 return null;
             var text = File.ReadAllText(path).Trim();
-            if (!DateTimeOffset.TryParseExact(text, "o", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var watermark))
+            // What this class writes, or an instant written by hand (e.g. 2026-12-01T08:00Z; no zone means UTC).
+            if (!DateTimeOffset.TryParseExact(text, "o", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var watermark)
+                && !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out watermark))
                 throw new InvalidDataException($"The checkpoint file '{path}' does not hold a watermark (an ISO 8601 instant such as 2026-12-01T08:30:00.0000000+00:00).");
             return watermark;
         }
