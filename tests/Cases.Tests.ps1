@@ -572,8 +572,8 @@ Describe 'The README''s case examples' {
         $null = Connect-Zammad -Uri $Sandbox.ZammadUri -Token $Sandbox.ZammadToken
     }
 
-    It 'finds the three README blocks that work cases' {
-        $ReadmeCaseBlocks.Count | Should -Be 3
+    It 'finds the four README blocks that work cases' {
+        $ReadmeCaseBlocks.Count | Should -Be 4
     }
 
     It 'runs the block starting "<FirstLine>" without errors other than the CaseNotFound it shows' -ForEach $ReadmeCaseBlocks {

@@ -163,7 +163,7 @@ namespace CaseOps.Sync
             {
                 TicketId = ticketId,
                 TicketNumber = ticketNumber,
-                Changes = changes.ToArray(),
+                Changes = new CaseTicketSyncChanges(changes),
             };
         }
 

@@ -20,7 +20,7 @@ namespace CaseOps.Sync.Models
         public CaseTicketSyncAction Action { get; internal set; }
 
         /// <summary>What was (or would be) changed, e.g. <c>ticket</c>, <c>title</c>, <c>state:closed</c>, <c>note</c>, <c>pdf</c>.</summary>
-        public string[] Changes { get; internal set; } = Array.Empty<string>();
+        public CaseTicketSyncChanges Changes { get; internal set; } = new CaseTicketSyncChanges(Array.Empty<string>());
 
         public DateTimeOffset CaseUpdatedAt { get; }
 

@@ -198,7 +198,7 @@ namespace CaseOps.Cmdlets.Sync
                 var plan = Await(Sync().SyncAsync(whole, ticket, apply: false, CancellationToken));
                 if (plan.Action == CaseTicketSyncAction.Unchanged)
                     result = plan;
-                else if (ShouldProcess($"Case {source.Number}", Describe(plan)))
+                else if (ShouldProcess($"Case {source.Number} '{source.Name}'", Describe(plan)))
                     result = Await(Sync().SyncAsync(whole, ticket, apply: true, CancellationToken));
             }, new ErrorContext($"The ticket of case {source.Number}", "CaseTicketSyncFailed", source));
             if (!done)
