@@ -68,7 +68,9 @@ namespace CaseOps.Http
                     return Grant();
                 granted = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
                 _waiting.Enqueue(granted);
-                ScheduleWakeIfPaused();
+                // The clock moved since the check above: the pause may be over already, or the slot free.
+                // Pump decides from one reading of it, so a waiter is either granted or has a wake-up coming.
+                Pump();
             }
             // A cancelled wait stays in the queue and is skipped when its turn comes (TrySetResult fails).
             using (cancellationToken.Register(state => ((TaskCompletionSource<bool>)state!).TrySetCanceled(), granted))
@@ -138,15 +140,21 @@ namespace CaseOps.Http
         }
 
         // Hands free slots to the waiters in arrival order; a waiter that gave up gives its slot back at once.
+        // While paused, it makes sure a wake-up is coming. The pause is judged from one reading of the
+        // clock: judging "paused" and "wake-up needed" from two readings left a waiter with neither a slot
+        // nor a wake-up when the pause ended in between.
         private void Pump()
         {
-            if (IsPaused())
+            while (_waiting.Count > 0)
             {
-                ScheduleWakeIfPaused();
-                return;
-            }
-            while (_waiting.Count > 0 && _inFlight < _window)
-            {
+                var left = _pausedUntil - Now;
+                if (left > TimeSpan.Zero)
+                {
+                    ScheduleWake(left);
+                    return;
+                }
+                if (_inFlight >= _window)
+                    return;
                 var next = _waiting.Dequeue();
                 Grant();
                 if (!next.TrySetResult(true))
@@ -156,12 +164,11 @@ namespace CaseOps.Http
 
         private bool IsPaused() => Now < _pausedUntil;
 
-        private void ScheduleWakeIfPaused()
+        private void ScheduleWake(TimeSpan delay)
         {
-            if (_wakeScheduled || _waiting.Count == 0 || !IsPaused())
+            if (_wakeScheduled)
                 return;
             _wakeScheduled = true;
-            var delay = _pausedUntil - Now;
             _ = Task.Delay(delay + TimeSpan.FromMilliseconds(1)).ContinueWith(
                 (_, state) => ((ConcurrencyLimiter)state!).Wake(), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }

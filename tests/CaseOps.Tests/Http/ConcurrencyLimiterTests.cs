@@ -134,6 +134,34 @@ public sealed class ConcurrencyLimiterTests
         public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
     }
 
+    /// <summary>
+    /// The pause ends between two readings of the clock inside one acquire (a clock that moves on every read):
+    /// the waiter must be granted or woken, not left in the queue with nothing in flight to release it.
+    /// </summary>
+    [Fact]
+    public async Task A_pause_that_ends_while_an_attempt_queues_up_still_lets_it_through()
+    {
+        var clock = new SteppingClock(TimeSpan.FromMilliseconds(30));
+        var limiter = new ConcurrencyLimiter(4, clock);
+        limiter.Pause(TimeSpan.FromMilliseconds(45));
+
+        var lease = await limiter.AcquireAsync(CancellationToken.None).WaitAsync(Patience);
+
+        Assert.Equal(1, limiter.InFlight);
+        lease.Dispose();
+        Assert.Equal(0, limiter.InFlight);
+    }
+
+    /// <summary>A clock that moves by <c>step</c> each time it is read.</summary>
+    private sealed class SteppingClock(TimeSpan step) : TimeProvider
+    {
+        private long _ticks;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => Interlocked.Add(ref _ticks, step.Ticks);
+    }
+
     [Fact]
     public async Task A_pause_holds_back_every_new_attempt_until_it_has_passed()
     {
