@@ -13,14 +13,21 @@
              from the nuspec tools/Package/Write-Nuspec.ps1 writes from the manifest) and artifacts/package/CaseOps.zip
              (Azure Automation).
     Demo     Build, start the emulator, run tools/Demo.ps1 against it, stop the emulator.
+    Mutate   Mutation testing of the core with Stryker.NET (the local tool in .config/dotnet-tools.json) against the
+             whole xunit suite: the HTTP core, PageStream and the token provider (tools/Mutate/stryker-engine.json)
+             and ErrorRecordFactory (tools/Mutate/stryker-cmdlets.json). -MutateFile narrows it to files (globs).
+             Reports go to artifacts/mutation/<part>/reports/mutation-report.html. Not part of Test or CI.
 
 .EXAMPLE
     ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Demo')]
+    [ValidateSet('Build', 'Test', 'Docs', 'Package', 'Demo', 'Mutate')]
     [string] $Task = 'Build',
+
+    # Mutate only: glob patterns of the files to mutate, e.g. '**/Paging/PageStream.cs' (default: the configured core files).
+    [string[]] $MutateFile = @(),
 
     [string] $Configuration = 'Release'
 )
@@ -224,6 +231,30 @@ function Invoke-DemoTask {
     }
 }
 
+function Invoke-MutateTask {
+    Invoke-Build 'Release'
+    Write-Step 'Restore the Stryker tool (.config/dotnet-tools.json)'
+    $null = Invoke-Dotnet @('tool', 'restore') 'dotnet tool restore failed'
+    $testProject = Join-Path $RepoRoot 'tests/CaseOps.Tests'
+    $parts = [ordered]@{ engine = 'CaseOps.Engine.csproj'; cmdlets = 'CaseOps.csproj' }
+    foreach ($part in $parts.Keys) {
+        $config = Join-Path $RepoRoot "tools/Mutate/stryker-$part.json"
+        $arguments = @('tool', 'run', 'dotnet-stryker', '--', '--config-file', $config, '--skip-version-check',
+            '--output', (Join-Path $RepoRoot "artifacts/mutation/$part"))
+        if ($MutateFile.Count -gt 0) {
+            # Only the files of this part: Stryker stops when a pattern matches nothing in the project.
+            $projectDir = Split-Path (Get-ChildItem -Path (Join-Path $RepoRoot 'src') -Recurse -Filter $parts[$part]).FullName
+            $mine = @($MutateFile | Where-Object { Get-ChildItem -Path $projectDir -Recurse -Filter (Split-Path $_ -Leaf) })
+            if ($mine.Count -eq 0) { continue }
+            foreach ($pattern in $mine) { $arguments += @('--mutate', $pattern) }
+        }
+        Write-Step "Mutation testing: $part"
+        Push-Location $testProject
+        try { $null = Invoke-Dotnet $arguments "Stryker failed for $part" }
+        finally { Pop-Location }
+    }
+}
+
 $exitCode = 0
 try {
     Push-Location $RepoRoot
@@ -234,6 +265,7 @@ try {
         'Docs' { Invoke-DocsTask }
         'Package' { Invoke-PackageTask }
         'Demo' { Invoke-DemoTask }
+        'Mutate' { Invoke-MutateTask }
     }
 }
 catch {
