@@ -113,7 +113,9 @@ public sealed class CaseListingTests : CmdletTestBase
 
         var open = (ulong)Sandbox.Host.Cases.Snapshot().Count(c => c.Status == CaseOps.Sandbox.Incydr.CaseStatus.OPEN);
         Assert.Equal(open, Assert.Single(result.Output).BaseObject);
-        Assert.Contains("pgSize=1", Assert.Single(Sandbox.Host.Requests.Entries, e => e.Path == CasesPath).QueryString);
+        var query = System.Web.HttpUtility.ParseQueryString(Assert.Single(Sandbox.Host.Requests.Entries, e => e.Path == CasesPath).QueryString);
+        Assert.Equal("1", query["pgSize"]); // one item, not a page of 100 (which "pgSize=1" also matches)
+        Assert.Equal("1", query["pgNum"]);
     }
 
     [Fact]
