@@ -142,6 +142,8 @@ namespace CaseOps.Paging
                 {
                     var (number, task) = inFlight.Dequeue();
                     var page = await task.ConfigureAwait(false);
+                    // A page that arrives after the caller cancelled (a fetch that finished regardless) is not handed out.
+                    cancellationToken.ThrowIfCancellationRequested();
                     Interlocked.Increment(ref _pagesReceived);
                     if (page.TotalCount is long total)
                     {

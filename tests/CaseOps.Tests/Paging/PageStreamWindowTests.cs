@@ -272,6 +272,35 @@ public sealed class PageStreamWindowTests
         }
     }
 
+    /// <summary>As above, but the caller is already waiting for page 2 when it cancels: the page that still arrives is not handed out.</summary>
+    [Fact]
+    public async Task A_cancel_while_the_caller_waits_for_a_page_hands_out_none_of_it()
+    {
+        using var caller = new CancellationTokenSource();
+        var source = new ScriptedSource(1000, heldFrom: 2, honoursToken: false);
+        var items = new PageStream<int>(source.Fetch, new PageStreamOptions { PageSize = PageSize, MaxPagesInFlight = 4 }).GetAsyncEnumerator(caller.Token);
+        var handedOut = new List<int>();
+        try
+        {
+            for (var i = 1; i <= PageSize; i++)
+                handedOut.Add(await Next(items));
+            var waiting = items.MoveNextAsync().AsTask();
+            Assert.False(waiting.IsCompleted);
+
+            await caller.CancelAsync();
+            source.Answer(2); // the fetch ignores its token and brings page 2 anyway
+            source.LetEveryFetchEnd(); // the pages asked ahead end too, so the stream can tidy up
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(Patience));
+            Assert.Equal(Pages(1, PageSize), handedOut);
+        }
+        finally
+        {
+            source.LetEveryFetchEnd();
+            await items.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task A_short_page_ends_the_listing_and_cancels_the_later_pages_at_once_without_writing_them()
     {
