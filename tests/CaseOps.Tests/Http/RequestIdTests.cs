@@ -72,6 +72,25 @@ public sealed class RequestIdTests
         Assert.Equal(2, stub.Received.Count);
     }
 
+    [Theory]
+    [InlineData("{\"problem\":\"NAME_EXISTS\",\"description\":\"taken\"}", ": NAME_EXISTS taken")]
+    [InlineData("{\"problem\":\"NAME_EXISTS\"}", ": NAME_EXISTS")]
+    [InlineData("{\"error\":\"invalid\",\"error_human\":\"Title is missing\"}", ": Title is missing")]
+    [InlineData("{}", "")]
+    public async Task A_failure_message_names_the_status_the_request_the_servers_words_and_the_id(string body, string words)
+    {
+        await using var stub = new StubServer((_, _) => new StubAnswer(409, body));
+        using var connection = stub.Connect();
+
+        var error = await Assert.ThrowsAsync<CaseOpsApiException>(() => StubServer.SendAsync(connection, RequestLog.None, "POST", "things", "{}"));
+
+        var id = SentId(Assert.Single(stub.Received));
+        Assert.Equal($"Zammad answered 409 Conflict to POST things{words}. Request id: {id}.", error.Message);
+        Assert.Equal(409, error.StatusCode);
+        Assert.Equal("POST", error.Method);
+        Assert.Equal("things", error.Resource);
+    }
+
     [Fact]
     public async Task A_request_that_got_no_answer_names_the_id_it_sent()
     {
@@ -81,6 +100,7 @@ public sealed class RequestIdTests
 
         Assert.Equal(0, error.StatusCode);
         Assert.Matches(GuidN, error.RequestId);
-        Assert.EndsWith($" Request id: {error.RequestId}.", error.Message);
+        Assert.StartsWith("Zammad could not be reached for GET things/1 (", error.Message);
+        Assert.EndsWith($"). Request id: {error.RequestId}.", error.Message);
     }
 }

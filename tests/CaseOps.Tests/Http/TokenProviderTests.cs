@@ -36,6 +36,16 @@ public sealed class TokenProviderTests : IClassFixture<SandboxFixture>
     private Task GetCase(IncydrConnection connection, IRequestLog? log = null) =>
         new CaseService(connection, log ?? RequestLog.None).GetAsync(1, CancellationToken.None);
 
+    /// <summary>A connection holding a token the emulator no longer accepts, with the request log cleared.</summary>
+    private async Task<IncydrConnection> ConnectWithATokenTheServerForgot()
+    {
+        var connection = TestConnections.Incydr(_sandbox.Host);
+        await GetCase(connection);
+        _sandbox.Host.Tokens.ExpireAll();
+        _sandbox.Host.Requests.Clear();
+        return connection;
+    }
+
     [Fact]
     public async Task A_token_serves_every_call_until_a_minute_before_it_expires()
     {
@@ -66,6 +76,7 @@ public sealed class TokenProviderTests : IClassFixture<SandboxFixture>
     [Fact]
     public async Task A_short_lived_token_is_renewed_a_tenth_of_its_life_before_it_expires()
     {
+        var before = _sandbox.Host.Tokens.Lifetime;
         _sandbox.Host.Tokens.Lifetime = TimeSpan.FromSeconds(30);
         try
         {
@@ -84,13 +95,14 @@ public sealed class TokenProviderTests : IClassFixture<SandboxFixture>
         }
         finally
         {
-            _sandbox.Host.Tokens.Lifetime = TimeSpan.FromSeconds(900);
+            _sandbox.Host.Tokens.Lifetime = before;
         }
     }
 
     [Fact]
     public async Task A_token_past_its_lifetime_is_replaced_before_it_is_used()
     {
+        var before = _sandbox.Host.Tokens.Lifetime;
         _sandbox.Host.Tokens.Lifetime = TimeSpan.FromSeconds(1);
         try
         {
@@ -108,17 +120,14 @@ public sealed class TokenProviderTests : IClassFixture<SandboxFixture>
         }
         finally
         {
-            _sandbox.Host.Tokens.Lifetime = TimeSpan.FromSeconds(900);
+            _sandbox.Host.Tokens.Lifetime = before;
         }
     }
 
     [Fact]
     public async Task A_401_fetches_exactly_one_new_token_and_sends_the_request_once_more()
     {
-        using var connection = TestConnections.Incydr(_sandbox.Host);
-        await GetCase(connection);
-        _sandbox.Host.Tokens.ExpireAll();
-        _sandbox.Host.Requests.Clear();
+        using var connection = await ConnectWithATokenTheServerForgot();
         var log = new CapturingLog(debug: false);
 
         await GetCase(connection, log);
@@ -163,10 +172,7 @@ public sealed class TokenProviderTests : IClassFixture<SandboxFixture>
     [Fact]
     public async Task Concurrent_calls_refused_with_the_same_token_fetch_one_new_token()
     {
-        using var connection = TestConnections.Incydr(_sandbox.Host);
-        await GetCase(connection);
-        _sandbox.Host.Tokens.ExpireAll();
-        _sandbox.Host.Requests.Clear();
+        using var connection = await ConnectWithATokenTheServerForgot();
         _sandbox.Host.Faults.Latency = TimeSpan.FromMilliseconds(200);   // all are sent with the old token before the first 401 comes back
 
         await Task.WhenAll(Enumerable.Range(1, 6).Select(n => Task.Run(() => new CaseService(connection).GetAsync(n, CancellationToken.None))));
