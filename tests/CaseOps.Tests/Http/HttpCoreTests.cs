@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security;
 using CaseOps.Connections;
@@ -22,23 +21,7 @@ public sealed class HttpCoreTests : IClassFixture<SandboxFixture>
         _sandbox.Reset();
     }
 
-    private sealed class CapturingLog : IRequestLog
-    {
-        public readonly ConcurrentQueue<string> Lines = new();
-        public void Verbose(string message) => Lines.Enqueue("V " + message);
-        public void Debug(string message) => Lines.Enqueue("D " + message);
-        public bool IsDebugEnabled => true;
-    }
-
-    private IncydrConnection Connect(Action<ApiClientOptions>? configure = null, string? secret = null)
-    {
-        var options = new ApiClientOptions(_sandbox.Host.IncydrBaseUri) { RetryBaseDelay = TimeSpan.FromMilliseconds(10) };
-        configure?.Invoke(options);
-        var secure = new SecureString();
-        foreach (var c in secret ?? _sandbox.Host.Options.ClientSecret)
-            secure.AppendChar(c);
-        return new IncydrConnection(options, _sandbox.Host.Options.ClientId, secure);
-    }
+    private IncydrConnection Connect(Action<ApiClientOptions>? configure = null) => TestConnections.Incydr(_sandbox.Host, configure);
 
     [Fact]
     public async Task Logs_show_bodies_at_debug_but_never_the_token_or_secret()
@@ -89,7 +72,7 @@ public sealed class HttpCoreTests : IClassFixture<SandboxFixture>
     [Fact]
     public async Task Transport_failures_are_retried_then_reported_with_status_zero()
     {
-        var port = FreePort();
+        var port = StubServer.FreePort();
         using var connection = new IncydrConnection(
             new ApiClientOptions(new Uri($"http://127.0.0.1:{port}/")) { RetryBaseDelay = TimeSpan.FromMilliseconds(1), MaxRetries = 2 },
             "id", new SecureString());
@@ -168,14 +151,5 @@ public sealed class HttpCoreTests : IClassFixture<SandboxFixture>
 
         Assert.Equal(Enumerable.Range(1, 24).Select(n => (long)n), numbers);
         Assert.Equal(1, _sandbox.Host.Requests.Count("POST", "/v1/oauth"));
-    }
-
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
