@@ -188,7 +188,7 @@ namespace CaseOps.Http
                     context,
                     (self: this, request, log, authenticate, previous, earlierMayHaveActed)).ConfigureAwait(false);
                 if (logBodies && log.IsDebugEnabled && !string.IsNullOrEmpty(response.Content))
-                    log.Debug("Response body: " + Shorten(SecretRedactor.Redact(response.Content)));
+                    log.Debug("Response body: " + SecretRedactor.Redact(response.Content));
                 return (response, earlierMayHaveActed.Value);
             }
             finally
@@ -244,19 +244,13 @@ namespace CaseOps.Http
             return ConcurrencyLimiter.AttemptOutcome.Overloaded;
         }
 
-        // Debug bodies are for reading: a base64 attachment or a huge listing would flood a job's stream.
-        private const int MaxLoggedBody = 4096;
-
-        private static string Shorten(string body) =>
-            body.Length <= MaxLoggedBody ? body : body.Substring(0, MaxLoggedBody) + $"... ({body.Length - MaxLoggedBody} more characters)";
-
         private static void LogRequestBody(RestRequest request, IRequestLog log)
         {
             var body = request.Parameters.OfType<BodyParameter>().FirstOrDefault();
             if (body?.Value == null)
                 return;
             var text = body.Value as string ?? Json.Serialize(body.Value);
-            log.Debug("Request body: " + Shorten(SecretRedactor.Redact(text)));
+            log.Debug("Request body: " + SecretRedactor.Redact(text));
         }
 
         private void EnsureSuccess(RestRequest request, RestResponse response)

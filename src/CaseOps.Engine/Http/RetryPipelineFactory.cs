@@ -57,6 +57,10 @@ namespace CaseOps.Http
             return context.Properties.GetValue(RepeatKey, RepeatPolicy.NotRepeatable).MayRetryAfter(response);
         }
 
+        // Whole seconds or an HTTP date (IMF-fixdate, and the two obsolete forms a recipient must accept);
+        // a lenient parse would read "1.5" or "12:00" as dates.
+        private static readonly string[] HttpDateFormats = { "r", "dddd, dd-MMM-yy HH:mm:ss 'GMT'", "ddd MMM d HH:mm:ss yyyy" };
+
         internal static TimeSpan? RetryAfter(RestResponse? response, TimeSpan max)
         {
             var value = response?.Headers?.FirstOrDefault(h => string.Equals(h.Name, "Retry-After", StringComparison.OrdinalIgnoreCase))?.Value?.ToString();
@@ -65,7 +69,7 @@ namespace CaseOps.Http
             TimeSpan delay;
             if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
                 delay = TimeSpan.FromSeconds(Math.Max(0, seconds));
-            else if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when))
+            else if (DateTimeOffset.TryParseExact(value!.Trim(), HttpDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when))
                 delay = when - DateTimeOffset.UtcNow;
             else
                 return null;

@@ -2,7 +2,11 @@ using System.Text.RegularExpressions;
 
 namespace CaseOps.Http
 {
-    /// <summary>Masks credential-bearing JSON and form fields before a body reaches a log.</summary>
+    /// <summary>
+    /// Masks credential-bearing JSON and form fields before a body reaches a log, then cuts it to
+    /// <see cref="MaxLoggedBodyLength"/>: debug bodies are for reading, and a base64 attachment or a huge listing would
+    /// flood a job's stream. Masking comes first, so a cut never splits a secret out of the pattern's reach.
+    /// </summary>
     internal static class SecretRedactor
     {
         private static readonly Regex JsonSecret = new Regex(
@@ -21,7 +25,7 @@ namespace CaseOps.Http
                 return string.Empty;
             var text = JsonSecret.Replace(body, "$1\"***\"");
             text = FormSecret.Replace(text, "$1***");
-            return text.Length <= MaxLoggedBodyLength ? text : text.Substring(0, MaxLoggedBodyLength) + $"… ({text.Length} chars)";
+            return ServerText.Cap(text, MaxLoggedBodyLength)!;
         }
     }
 }

@@ -74,6 +74,9 @@ public sealed class RetryAfterTests : IClassFixture<SandboxFixture>
     [InlineData("soon")]
     [InlineData("120s")]
     [InlineData("5 minutes")]
+    [InlineData("1.5")]
+    [InlineData("12:00")]
+    [InlineData("2026-12-04")]
     public void Without_a_usable_value_there_is_no_wait_of_the_server(string? value)
     {
         Assert.Null(RetryAfter(value, Minute));
