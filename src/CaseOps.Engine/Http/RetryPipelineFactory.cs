@@ -57,9 +57,10 @@ namespace CaseOps.Http
             return context.Properties.GetValue(RepeatKey, RepeatPolicy.NotRepeatable).MayRetryAfter(response);
         }
 
-        // Whole seconds or an HTTP date (IMF-fixdate, and the two obsolete forms a recipient must accept);
-        // a lenient parse would read "1.5" or "12:00" as dates.
-        private static readonly string[] HttpDateFormats = { "r", "dddd, dd-MMM-yy HH:mm:ss 'GMT'", "ddd MMM d HH:mm:ss yyyy" };
+        // Whole seconds or an HTTP date (IMF-fixdate, and the two obsolete forms a recipient must accept:
+        // RFC 850, and asctime, whose one-digit day follows two spaces); a lenient parse would read "1.5"
+        // or "12:00" as dates.
+        private static readonly string[] HttpDateFormats = { "r", "dddd, dd-MMM-yy HH:mm:ss 'GMT'", "ddd MMM d HH:mm:ss yyyy", "ddd MMM  d HH:mm:ss yyyy" };
 
         internal static TimeSpan? RetryAfter(RestResponse? response, TimeSpan max)
         {

@@ -92,6 +92,39 @@ public sealed class RetryAfterTests : IClassFixture<SandboxFixture>
         Assert.InRange(wait.Value, TimeSpan.FromSeconds(27), TimeSpan.FromSeconds(30));
     }
 
+    // RFC 9110 5.6.7: a recipient accepts IMF-fixdate and the two obsolete forms, RFC 850 and asctime
+    // (whose day of month is padded with a space, so a one-digit day follows two spaces).
+    [Theory]
+    [InlineData("ddd, dd MMM yyyy HH:mm:ss 'GMT'", 40)]
+    [InlineData("dddd, dd-MMM-yy HH:mm:ss 'GMT'", 40)]
+    [InlineData("ddd MMM d HH:mm:ss yyyy", 40)]
+    [InlineData("ddd MMM d HH:mm:ss yyyy", 3)]
+    public void Each_form_of_HTTP_date_is_read(string format, int daysAhead)
+    {
+        var when = DateTimeOffset.UtcNow.AddDays(daysAhead).AddSeconds(30);
+        var text = when.ToString(format, CultureInfo.InvariantCulture);
+        if (format.StartsWith("ddd MMM", StringComparison.Ordinal) && when.Day < 10)
+            text = text.Replace(" " + when.Day + " ", "  " + when.Day + " ", StringComparison.Ordinal);
+
+        var wait = RetryAfter(text, TimeSpan.FromDays(60));
+
+        Assert.NotNull(wait);
+        Assert.InRange(wait.Value, TimeSpan.FromDays(daysAhead).Add(TimeSpan.FromSeconds(27)), TimeSpan.FromDays(daysAhead).Add(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public void An_asctime_date_with_a_one_digit_day_is_read()
+    {
+        // The 5th of a month in asctime form: "Sat Dec  5 11:00:00 2026".
+        var fifth = new DateTimeOffset(DateTimeOffset.UtcNow.Year + 1, 1, 5, 11, 0, 0, TimeSpan.Zero);
+        var text = fifth.ToString("ddd MMM ", CultureInfo.InvariantCulture) + " 5 " + fifth.ToString("HH:mm:ss yyyy", CultureInfo.InvariantCulture);
+
+        var wait = RetryAfter(text, TimeSpan.FromDays(400));
+
+        Assert.NotNull(wait);
+        Assert.InRange(wait.Value, fifth - DateTimeOffset.UtcNow - TimeSpan.FromSeconds(5), fifth - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1));
+    }
+
     [Fact]
     public void An_HTTP_date_beyond_the_maximum_is_capped_and_one_in_the_past_is_no_wait()
     {
