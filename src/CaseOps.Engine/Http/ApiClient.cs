@@ -260,6 +260,13 @@ namespace CaseOps.Http
             throw Failure(request, response, null, response.ErrorException);
         }
 
+        /// <summary>
+        /// A 2xx answer its caller read itself and cannot use (the token answer): <paramref name="message"/>
+        /// with the request id, the status and the answer, as for any failed call.
+        /// </summary>
+        internal CaseOpsApiException UnusableAnswer(RestRequest request, RestResponse response, string message, Exception? inner) =>
+            Failure(request, response, message, inner);
+
         private CaseOpsApiException Failure(RestRequest request, RestResponse response, string? overrideMessage, Exception? inner)
         {
             var method = request.Method.ToString().ToUpperInvariant();

@@ -115,9 +115,9 @@ namespace CaseOps.Incydr
             catch (CaseOpsApiException ex) when (ex.StatusCode == 404)
             {
                 // No token endpoint here: the address is not an Incydr API (docs/architecture.md, "Errors").
+                // A request that was sent always has a request id (ApiClient sets its own on every attempt).
                 throw new CaseOpsApiException(
-                    $"There is no Incydr API at {_api.Options.BaseUri}: its token endpoint ({ex.Method} {ex.Resource}) answered 404. The address is the tenant's API address, such as https://api.us.code42.com."
-                    + (ex.RequestId == null ? string.Empty : " Request id: " + ex.RequestId + "."),
+                    $"There is no Incydr API at {_api.Options.BaseUri}: its token endpoint ({ex.Method} {ex.Resource}) answered 404. The address is the tenant's API address, such as https://api.us.code42.com. Request id: {ex.RequestId}.",
                     ex.StatusCode, ex.ErrorCode, ex.ServerMessage, ex.RequestId, ex.Method, ex.Resource, ex)
                 {
                     ApiNotFound = true,
@@ -134,9 +134,15 @@ namespace CaseOps.Incydr
                     CredentialsRefused = true,
                 };
             }
-            var body = JsonConvert.DeserializeObject<TokenResponse>(response.Content ?? string.Empty);
+            TokenResponse? body = null;
+            if (!string.IsNullOrEmpty(response.Content))
+            {
+                // The server's text is not quoted back: a token answer is the one body that may hold a secret.
+                try { body = JsonConvert.DeserializeObject<TokenResponse>(response.Content!); }
+                catch (JsonException ex) { throw _api.UnusableAnswer(request, response, "Incydr's token endpoint answered with something other than a JSON token answer.", ex); }
+            }
             if (body?.AccessToken == null)
-                throw new CaseOpsApiException("Incydr's token endpoint answered without an access token.", (int)response.StatusCode, null, null, null, "POST", request.Resource);
+                throw _api.UnusableAnswer(request, response, "Incydr's token endpoint answered without an access token.", null);
             var lifetime = TimeSpan.FromSeconds(body.ExpiresIn > 0 ? body.ExpiresIn : 900);
             return new TokenState(body.AccessToken, requestedAt + lifetime, RenewalMargin(lifetime), ReadTenant(body.AccessToken));
         }

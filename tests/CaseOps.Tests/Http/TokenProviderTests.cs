@@ -339,7 +339,59 @@ public sealed class TokenProviderTests : IClassFixture<SandboxFixture>
 
         var error = await Assert.ThrowsAsync<CaseOpsApiException>(() => connection.Tokens.GetTokenAsync(RequestLog.None, CancellationToken.None));
 
-        Assert.Equal("Incydr's token endpoint answered without an access token.", error.Message);
+        var sentId = Assert.Single(stub.Received).Headers["X-Request-Id"];
+        Assert.Equal("Incydr's token endpoint answered without an access token. Request id: " + sentId + ".", error.Message);
         Assert.Equal(200, error.StatusCode);
+        Assert.Equal("POST", error.Method);
+        Assert.Equal("v1/oauth", error.Resource);
+        Assert.Equal(sentId, error.RequestId);
+    }
+
+    [Theory]
+    [InlineData("<html><body>Sign in</body></html>")]
+    [InlineData("{\"access_token\":{\"value\":\"x\"}}")]
+    [InlineData("{\"access_token\":\"x\",\"expires_in\":\"soon\"}")]
+    [InlineData("[\"secret-looking-text\"]")]
+    public async Task A_token_answer_that_is_not_a_JSON_token_answer_is_an_error_that_does_not_quote_it(string answer)
+    {
+        await using var stub = new StubServer((_, _) => StubAnswer.Ok(answer));
+        using var connection = TestConnections.Incydr(stub.BaseUri, "client", "secret");
+
+        var error = await Assert.ThrowsAsync<CaseOpsApiException>(() => connection.Tokens.GetTokenAsync(RequestLog.None, CancellationToken.None));
+
+        var sentId = Assert.Single(stub.Received).Headers["X-Request-Id"];
+        Assert.Equal("Incydr's token endpoint answered with something other than a JSON token answer. Request id: " + sentId + ".", error.Message);
+        Assert.Equal(200, error.StatusCode);
+        Assert.IsAssignableFrom<Newtonsoft.Json.JsonException>(error.InnerException);
+    }
+
+    [Fact]
+    public async Task The_token_request_asks_for_the_client_credentials_grant()
+    {
+        // docs/contracts/incydr.md, "Authentication": POST v1/oauth?grant_type=client_credentials, Basic header, no body.
+        using var connection = TestConnections.Incydr(_sandbox.Host);
+
+        await connection.Tokens.GetTokenAsync(RequestLog.None, CancellationToken.None);
+
+        var request = Assert.Single(_sandbox.Host.Requests.Entries);
+        Assert.Equal("POST", request.Method);
+        Assert.Equal(Oauth, request.Path);
+        Assert.Equal("?grant_type=client_credentials", request.QueryString);
+    }
+
+    [Theory]
+    [InlineData("header.%%%.signature")]              // a payload that is not base64
+    [InlineData("header.bm90IGpzb24.signature")]      // base64 of "not json"
+    [InlineData("header.WyJhbiBhcnJheSJd.signature")] // base64 of ["an array"]
+    [InlineData("only.two")]
+    public async Task A_token_that_is_not_a_readable_JWT_still_works_and_names_no_tenant(string accessToken)
+    {
+        await using var stub = new StubServer((_, _) => StubAnswer.Ok("{\"access_token\":\"" + accessToken + "\",\"expires_in\":900}"));
+        using var connection = TestConnections.Incydr(stub.BaseUri, "client", "secret");
+
+        var token = await connection.Tokens.GetTokenAsync(RequestLog.None, CancellationToken.None);
+
+        Assert.Equal(accessToken, token.AccessToken);
+        Assert.Null(token.TenantId);
     }
 }
