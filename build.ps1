@@ -252,6 +252,26 @@ function Invoke-MutateTask {
         Push-Location $testProject
         try { $null = Invoke-Dotnet $arguments "Stryker failed for $part" }
         finally { Pop-Location }
+        Write-MutationScore (Join-Path $RepoRoot "artifacts/mutation/$part/reports/mutation-report.json")
+    }
+}
+
+# One line per mutated file from Stryker's JSON report: what became of its mutants, and the score
+# Stryker reports ((killed + timeout) / (all but compile errors and ignored)).
+function Write-MutationScore([string] $Report) {
+    if (-not (Test-Path $Report)) { Write-Warning "No mutation report at $Report"; return }
+    $files = (Get-Content -Raw $Report | ConvertFrom-Json).files
+    foreach ($file in $files.PSObject.Properties) {
+        $mutants = @($file.Value.mutants | Where-Object status -NotIn 'Ignored', 'CompileError')
+        if ($mutants.Count -eq 0) { continue }
+        $count = @{}
+        foreach ($status in 'Killed', 'Timeout', 'Survived', 'NoCoverage') { $count[$status] = @($mutants | Where-Object status -EQ $status).Count }
+        $score = 100.0 * ($count.Killed + $count.Timeout) / $mutants.Count
+        Write-Host ('{0,-45} {1,6:N1}%  killed {2}, timeout {3}, survived {4}, no coverage {5}' -f
+            (Split-Path $file.Name -Leaf), $score, $count.Killed, $count.Timeout, $count.Survived, $count.NoCoverage)
+        foreach ($mutant in $mutants | Where-Object status -In 'Survived', 'NoCoverage') {
+            Write-Host ('    {0} line {1}: {2} -> {3}' -f $mutant.status, $mutant.location.start.line, $mutant.mutatorName, ($mutant.replacement -replace '\s+', ' ')) -ForegroundColor DarkYellow
+        }
     }
 }
 
