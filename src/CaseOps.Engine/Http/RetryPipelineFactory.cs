@@ -14,9 +14,15 @@ namespace CaseOps.Http
     /// </summary>
     internal static class RetryPipelineFactory
     {
-        internal static readonly ResiliencePropertyKey<IRequestLog> LogKey = new ResiliencePropertyKey<IRequestLog>("caseops.log");
-        internal static readonly ResiliencePropertyKey<RepeatPolicy> RepeatKey = new ResiliencePropertyKey<RepeatPolicy>("caseops.repeat");
-        internal static readonly ResiliencePropertyKey<string> DescriptionKey = new ResiliencePropertyKey<string>("caseops.description");
+        // Names as constants: a static field's initial value cannot be switched per test, so mutation
+        // testing would run every change to it against the whole suite (docs/performance.md, "Mutation testing").
+        private const string LogKeyName = "caseops.log";
+        private const string RepeatKeyName = "caseops.repeat";
+        private const string DescriptionKeyName = "caseops.description";
+
+        internal static readonly ResiliencePropertyKey<IRequestLog> LogKey = new ResiliencePropertyKey<IRequestLog>(LogKeyName);
+        internal static readonly ResiliencePropertyKey<RepeatPolicy> RepeatKey = new ResiliencePropertyKey<RepeatPolicy>(RepeatKeyName);
+        internal static readonly ResiliencePropertyKey<string> DescriptionKey = new ResiliencePropertyKey<string>(DescriptionKeyName);
 
         public static ResiliencePipeline<RestResponse> Create(ApiClientOptions options)
         {
@@ -57,11 +63,6 @@ namespace CaseOps.Http
             return context.Properties.GetValue(RepeatKey, RepeatPolicy.NotRepeatable).MayRetryAfter(response);
         }
 
-        // Whole seconds or an HTTP date (IMF-fixdate, and the two obsolete forms a recipient must accept:
-        // RFC 850, and asctime, whose one-digit day follows two spaces); a lenient parse would read "1.5"
-        // or "12:00" as dates.
-        private static readonly string[] HttpDateFormats = { "r", "dddd, dd-MMM-yy HH:mm:ss 'GMT'", "ddd MMM d HH:mm:ss yyyy", "ddd MMM  d HH:mm:ss yyyy" };
-
         internal static TimeSpan? RetryAfter(RestResponse? response, TimeSpan max)
         {
             var value = response?.Headers?.FirstOrDefault(h => string.Equals(h.Name, "Retry-After", StringComparison.OrdinalIgnoreCase))?.Value?.ToString();
@@ -70,13 +71,28 @@ namespace CaseOps.Http
             TimeSpan delay;
             if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
                 delay = TimeSpan.FromSeconds(Math.Max(0, seconds));
-            else if (DateTimeOffset.TryParseExact(value!.Trim(), HttpDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when))
+            else if (TryParseHttpDate(value!.Trim(), out var when))
                 delay = when - DateTimeOffset.UtcNow;
             else
                 return null;
             if (delay < TimeSpan.Zero) delay = TimeSpan.Zero;
             return delay > max ? max : delay;
         }
+
+        // An HTTP date: IMF-fixdate, or one of the two obsolete forms a recipient must accept, RFC 850 and
+        // asctime (whose one-digit day follows two spaces). Exact formats only: a lenient parse would read
+        // "1.5" or "12:00" as dates. Constants, not a static array, for the reason given at LogKeyName.
+        private const string ImfFixdate = "r";
+        private const string Rfc850Date = "dddd, dd-MMM-yy HH:mm:ss 'GMT'";
+        private const string AsctimeDate = "ddd MMM d HH:mm:ss yyyy";
+        private const string AsctimeDateOneDigitDay = "ddd MMM  d HH:mm:ss yyyy";
+
+        private static bool TryParseHttpDate(string text, out DateTimeOffset when) =>
+            TryParseDate(text, ImfFixdate, out when) || TryParseDate(text, Rfc850Date, out when)
+            || TryParseDate(text, AsctimeDate, out when) || TryParseDate(text, AsctimeDateOneDigitDay, out when);
+
+        private static bool TryParseDate(string text, string format, out DateTimeOffset when) =>
+            DateTimeOffset.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out when);
 
         internal static string Describe(RestResponse response) =>
             response.ResponseStatus == ResponseStatus.Completed || response.StatusCode != 0
