@@ -351,8 +351,7 @@ public sealed class PageStreamTests
         Assert.Equal(100, error.Expected);
         Assert.Equal(40, error.Received);
         Assert.Equal(10, error.Repeated);
-        Assert.Contains("Page 5 held only items already listed", error.Message);
-        Assert.Contains("ended after 40 of 100 items", error.Message);
+        Assert.Equal("Page 5 held only items already listed (10): the server answered an earlier page again. The listing ended after 40 of 100 items (10 repeated items left out).", error.Message);
     }
 
     [Fact]
@@ -368,7 +367,7 @@ public sealed class PageStreamTests
         Assert.Equal(3, error.PageNumber);
         Assert.Equal(100, error.Expected);
         Assert.Equal(29, error.Received);
-        Assert.Contains("Page 3 held 9 items where its total of 100 implies 10", error.Message);
+        Assert.Equal("Page 3 held 9 items where its total of 100 implies 10. The listing ended after 29 of 100 items.", error.Message);
     }
 
     [Fact]
@@ -383,6 +382,7 @@ public sealed class PageStreamTests
         Assert.Equal(ListingFault.BeyondTotal, error.Fault);
         Assert.Equal(1, error.PageNumber);
         Assert.Equal(10, error.Received);
+        Assert.Equal("Page 1 held 10 items where its total of 1 leaves room for 1. The listing ended after 10 of 1 items.", error.Message);
     }
 
     [Fact]
@@ -432,6 +432,37 @@ public sealed class PageStreamTests
         Assert.Null(error.PageNumber);
         Assert.Equal(3, error.Repeated);
         Assert.Equal(97, error.Received);
+        Assert.Equal(
+            "The pages ended below the total of 100, which did not change; 3 items were repeats of earlier pages, so as many others were never listed. The listing ended after 97 of 100 items (3 repeated items left out).",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task Pages_without_their_own_total_that_end_below_the_first_pages_total_are_reported()
+    {
+        // Only page 1 carries a total, so no page can be held to it; page 5 is short and ends the listing.
+        var stream = Edited((page, items) => page == 5 ? items.Take(5).ToList() : items, totalOf: page => page == 1 ? 100 : null);
+
+        var (items, error) = await CollectUntilFault(stream);
+
+        Assert.Equal(Enumerable.Range(1, 45), items);
+        Assert.Equal(ListingFault.EndedBelowTotal, error?.Fault);
+        Assert.Equal(0, error!.Repeated);
+        Assert.Equal("The pages ended below the total of 100, which did not change. The listing ended after 45 of 100 items.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_fault_while_the_total_changed_says_both()
+    {
+        var stream = Edited((page, items) => page == 2 ? items.Concat(new[] { 1000 }).ToList() : items, totalOf: page => page == 1 ? 100 : 90);
+
+        var (items, error) = await CollectUntilFault(stream);
+
+        Assert.Equal(21, items.Count);
+        Assert.Equal(ListingFault.OversizedPage, error?.Fault);
+        Assert.Equal(
+            "Page 2 held 11 items, more than the 10 asked for. The listing ended after 21 of 90 items. The total also changed from 100 to 90 while listing.",
+            error!.Message);
     }
 
     [Fact]
@@ -465,6 +496,7 @@ public sealed class PageStreamTests
         Assert.Equal(21, items.Count);
         Assert.Equal(ListingFault.OversizedPage, error?.Fault);
         Assert.Equal(2, error!.PageNumber);
+        Assert.Equal("Page 2 held 11 items, more than the 10 asked for. The listing ended after 21 of 100 items.", error.Message);
     }
 
     [Fact]
