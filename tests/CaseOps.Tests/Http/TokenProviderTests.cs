@@ -334,12 +334,8 @@ public sealed class TokenProviderTests : IClassFixture<SandboxFixture>
     [InlineData("")]
     public async Task A_token_answer_without_a_token_is_an_error(string answer)
     {
-        await using var stub = new StubServer((_, _) => StubAnswer.Ok(answer));
-        using var connection = TestConnections.Incydr(stub.BaseUri, "client", "secret");
+        var (error, sentId) = await TokenFetchFailure(answer);
 
-        var error = await Assert.ThrowsAsync<CaseOpsApiException>(() => connection.Tokens.GetTokenAsync(RequestLog.None, CancellationToken.None));
-
-        var sentId = Assert.Single(stub.Received).Headers["X-Request-Id"];
         Assert.Equal("Incydr's token endpoint answered without an access token. Request id: " + sentId + ".", error.Message);
         Assert.Equal(200, error.StatusCode);
         Assert.Equal("POST", error.Method);
@@ -354,12 +350,8 @@ public sealed class TokenProviderTests : IClassFixture<SandboxFixture>
     [InlineData("[\"secret-looking-text\"]")]
     public async Task A_token_answer_that_is_not_a_JSON_token_answer_is_an_error_that_does_not_quote_it(string answer)
     {
-        await using var stub = new StubServer((_, _) => StubAnswer.Ok(answer));
-        using var connection = TestConnections.Incydr(stub.BaseUri, "client", "secret");
+        var (error, sentId) = await TokenFetchFailure(answer);
 
-        var error = await Assert.ThrowsAsync<CaseOpsApiException>(() => connection.Tokens.GetTokenAsync(RequestLog.None, CancellationToken.None));
-
-        var sentId = Assert.Single(stub.Received).Headers["X-Request-Id"];
         Assert.Equal("Incydr's token endpoint answered with something other than a JSON token answer. Request id: " + sentId + ".", error.Message);
         Assert.Equal(200, error.StatusCode);
         Assert.IsAssignableFrom<Newtonsoft.Json.JsonException>(error.InnerException);
@@ -393,5 +385,16 @@ public sealed class TokenProviderTests : IClassFixture<SandboxFixture>
 
         Assert.Equal(accessToken, token.AccessToken);
         Assert.Null(token.TenantId);
+    }
+
+    /// <summary>The error of a token fetch from a server that answers 200 with <paramref name="answer"/>, and the request id the client sent.</summary>
+    private static async Task<(CaseOpsApiException Error, string SentId)> TokenFetchFailure(string answer)
+    {
+        await using var stub = new StubServer((_, _) => StubAnswer.Ok(answer));
+        using var connection = TestConnections.Incydr(stub.BaseUri, "client", "secret");
+
+        var error = await Assert.ThrowsAsync<CaseOpsApiException>(() => connection.Tokens.GetTokenAsync(RequestLog.None, CancellationToken.None));
+
+        return (error, Assert.Single(stub.Received).Headers["X-Request-Id"]);
     }
 }

@@ -5,27 +5,29 @@ using Xunit.Sdk;
 namespace CaseOps.Tests.Infrastructure;
 
 /// <summary>
-/// Every row of every member-data theory must be a test case of its own. xunit makes one test case of a
+/// Every row of every data theory (inline, member or class data) must be a test case of its own. xunit makes one test case of a
 /// theory whose data it cannot serialize, and the test platform then reports only its first row as a
 /// test: the other rows run between tests, where mutation testing's per-test coverage cannot see them
 /// and sends every mutant they touch against the whole suite (docs/performance.md, "Mutation testing").
 /// </summary>
 public sealed class TheoryRowTests
 {
-    public static TheoryData<string> MemberDataTheories()
+    public static TheoryData<string> DataTheories()
     {
         var data = new TheoryData<string>();
         foreach (var method in TheoryMethods())
-            data.Add(method.DeclaringType!.Name + "." + method.Name);
+            data.Add(NameOf(method));
         return data;
     }
 
     [Theory]
-    [MemberData(nameof(MemberDataTheories))]
+    [MemberData(nameof(DataTheories))]
     public void Each_row_of_the_theory_is_a_separate_test_case(string theory)
     {
-        var method = TheoryMethods().Single(m => m.DeclaringType!.Name + "." + m.Name == theory);
-        var rows = method.GetCustomAttributes<MemberDataAttribute>().SelectMany(a => a.GetData(method)).ToList();
+        var method = TheoryMethods().Single(m => NameOf(m) == theory);
+        var rows = method.GetCustomAttributes<DataAttribute>().SelectMany(a => a.GetData(method))
+            .Select(row => row ?? new object?[] { null }) // [InlineData(null)] is one null argument
+            .ToList();
 
         Assert.NotEmpty(rows);
         foreach (var row in rows)
@@ -40,6 +42,8 @@ public sealed class TheoryRowTests
     private static IEnumerable<MethodInfo> TheoryMethods() =>
         typeof(TheoryRowTests).Assembly.GetTypes()
             .SelectMany(type => type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
-            .Where(method => method.GetCustomAttributes<MemberDataAttribute>().Any())
-            .OrderBy(method => method.DeclaringType!.Name + "." + method.Name, StringComparer.Ordinal);
+            .Where(method => method.GetCustomAttributes<DataAttribute>().Any())
+            .OrderBy(NameOf, StringComparer.Ordinal);
+
+    private static string NameOf(MethodInfo method) => method.DeclaringType!.Name + "." + method.Name;
 }
