@@ -58,8 +58,6 @@ namespace CaseOps.Http
             var response = outcome.Result;
             if (response == null)
                 return false; // exceptions from our own code are bugs, not weather
-            if (response.ResponseStatus == ResponseStatus.Aborted)
-                return false;
             return context.Properties.GetValue(RepeatKey, RepeatPolicy.NotRepeatable).MayRetryAfter(response);
         }
 
