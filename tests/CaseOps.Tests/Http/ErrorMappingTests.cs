@@ -50,6 +50,8 @@ public sealed class ErrorMappingTests
     [InlineData("Case 7 not found", "Case 7 was not found. Request id: req-1.")]
     [InlineData("case 7: NOT FOUND.", "Case 7 was not found. Request id: req-1.")]
     [InlineData("Case 7 was deleted by an administrator", "Case 7 was not found (Case 7 was deleted by an administrator). Request id: req-1.")]
+    [InlineData("not found: case 7", "Case 7 was not found. Request id: req-1.")]
+    [InlineData("Case 7 gone", "Case 7 was not found (Case 7 gone). Request id: req-1.")]
     [InlineData(null, "Case 7 was not found. Request id: req-1.")]
     public void Not_found_keeps_the_server_text_only_when_it_says_more(string? serverText, string message)
     {

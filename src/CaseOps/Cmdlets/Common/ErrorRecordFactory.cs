@@ -80,7 +80,6 @@ namespace CaseOps.Cmdlets.Common
             ErrorCategory category;
             string? message = null;
             string? action = null;
-            var known = ex.ErrorCode != null && !ex.CredentialsRefused && !ex.ApiNotFound ? problems?.Invoke(ex.ErrorCode) : null;
             if (ex.InvalidHeader != null)
             {
                 // Nothing was sent: the value is wrong, not the connection.
@@ -106,7 +105,7 @@ namespace CaseOps.Cmdlets.Common
                 id = "OutcomeUnknown"; category = ErrorCategory.ConnectionError;
                 action = context.OutcomeCheck ?? "Check whether the change took effect before running the command again.";
             }
-            else if (known != null)
+            else if (ex.ErrorCode != null && problems?.Invoke(ex.ErrorCode) is { } known)
             {
                 id = known.Id;
                 category = known.Category;
