@@ -511,6 +511,31 @@ public sealed class PageStreamTests
     }
 
     [Fact]
+    public async Task Items_left_out_by_Skip_stay_out_when_a_later_page_repeats_them()
+    {
+        // -Skip 15 starts on page 2 and leaves out 11..15; page 3 starts seven items early (14..23).
+        var stream = Edited((page, items) => page == 3 ? items.Select(i => i - 7).ToList() : items, options: new PageStreamOptions { PageSize = 10, Skip = 15 });
+
+        var (items, error) = await CollectUntilFault(stream);
+
+        Assert.Equal(Enumerable.Range(16, 8).Concat(Enumerable.Range(31, 70)), items);
+        Assert.Equal(ListingFault.EndedBelowTotal, error?.Fault);
+        Assert.Equal(7, error!.Repeated);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void A_page_size_below_1_is_refused(int size)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => new PageStream<int>((page, s, ct) => Task.FromResult(new Page<int>(new List<int>(), null)), new PageStreamOptions { PageSize = size }));
+
+        Assert.Equal("options", error.ParamName);
+        Assert.StartsWith("PageSize must be at least 1.", error.Message);
+    }
+
+    [Fact]
     public async Task With_Skip_the_expected_count_is_what_remains_after_it()
     {
         var stream = Edited((page, items) => page == 3 ? items.Take(5).ToList() : items, options: new PageStreamOptions { PageSize = 10, Skip = 15 });
