@@ -161,7 +161,7 @@ namespace CaseOps.Paging
                     var start = number == firstPage ? skipOnFirstPage : 0;
                     for (var i = 0; i < start && i < page.Items.Count; i++)
                         seen?.Add(_key!(page.Items[i])); // skipped, not handed out: a repeat of it stays out too
-                    var fresh = 0;
+                    var handedOutAny = false;
                     var toppedUp = false;
                     for (var i = start; i < page.Items.Count && remaining > 0; i++)
                     {
@@ -171,7 +171,7 @@ namespace CaseOps.Paging
                             repeated++;
                             continue;
                         }
-                        fresh++;
+                        handedOutAny = true;
                         received++;
                         yield return item;
                         remaining--;
@@ -188,7 +188,7 @@ namespace CaseOps.Paging
                         yield break; // the caller has all it asked for; what the server got wrong beyond that does not matter
                     if (fault != null)
                         throw Incomplete(fault.Value.Fault, fault.Value.Detail, number, received, repeated, skip);
-                    if (seen != null && fresh == 0 && page.Items.Count > start)
+                    if (seen != null && !handedOutAny && page.Items.Count > start)
                         throw Incomplete(ListingFault.RepeatedPage,
                             $"Page {number} held only items already listed ({page.Items.Count - start}): the server answered an earlier page again.",
                             number, received, repeated, skip);

@@ -414,6 +414,7 @@ public sealed class PageStreamTests
         Assert.Equal(ListingFault.RepeatedPage, error?.Fault);
         Assert.Null(error!.Expected);
         Assert.Equal(2, requested);
+        Assert.Equal("Page 2 held only items already listed (10): the server answered an earlier page again. The listing ended after 10 items (10 repeated items left out).", error.Message);
     }
 
     [Fact]
@@ -508,6 +509,51 @@ public sealed class PageStreamTests
 
         Assert.Null(error);
         Assert.Equal(Enumerable.Range(1, 25), items);
+    }
+
+    [Fact]
+    public async Task A_skip_of_int_MaxValue_whole_pages_asks_for_no_page()
+    {
+        var source = new FakeSource(100);
+
+        var items = await Collect(new PageStream<int>(source.Fetch, new PageStreamOptions { PageSize = 10, Skip = int.MaxValue * 10L }));
+
+        Assert.Empty(items);
+        Assert.Empty(source.Requested); // page int.MaxValue + 1 has no number the API could take
+    }
+
+    [Fact]
+    public async Task A_skip_of_int_MaxValue_items_asks_for_the_page_that_holds_the_next()
+    {
+        var source = new FakeSource(100);
+
+        var items = await Collect(new PageStream<int>(source.Fetch, new PageStreamOptions { PageSize = 10, Skip = int.MaxValue }));
+
+        Assert.Empty(items);
+        Assert.Equal(new[] { int.MaxValue / 10 + 1 }, source.Requested);
+    }
+
+    [Fact]
+    public async Task A_skip_beyond_a_short_last_page_lists_nothing()
+    {
+        var stream = Edited((page, items) => items, options: new PageStreamOptions { PageSize = 10, Skip = 15 }, total: 12);
+
+        var (items, error) = await CollectUntilFault(stream);
+
+        Assert.Empty(items);
+        Assert.Null(error);
+    }
+
+    [Fact]
+    public async Task A_first_page_whose_items_after_Skip_repeat_the_skipped_ones_is_a_repeated_page()
+    {
+        var stream = Edited((page, items) => page == 1 ? new List<int> { 1, 2, 3, 1, 2 } : items, options: new PageStreamOptions { PageSize = 5, Skip = 3 });
+
+        var (items, error) = await CollectUntilFault(stream);
+
+        Assert.Empty(items);
+        Assert.Equal(ListingFault.RepeatedPage, error?.Fault);
+        Assert.Equal("Page 1 held only items already listed (2): the server answered an earlier page again. The listing ended after 0 of 97 items (2 repeated items left out).", error!.Message);
     }
 
     [Fact]
