@@ -273,7 +273,7 @@ namespace CaseOps.Http
             var status = (int)response.StatusCode;
             var requestId = ServerText.Cap(HeaderValue(response, RequestIdHeader), 200)
                 ?? request.Parameters.OfType<HeaderParameter>().FirstOrDefault(p => p.Name == RequestIdHeader)?.Value?.ToString();
-            var (code, serverMessage) = status == 0 ? (null, null) : ApiErrorParser.Parse(response.Content);
+            var (code, serverMessage) = ApiErrorParser.Parse(response.Content); // no content without a status
 
             var check = (request as ApiRequest)?.OutcomeCheck;
             var outcomeUnknown = overrideMessage == null && check != null && RepeatPolicy.Of(request).LeavesOutcomeUnknown(response);

@@ -62,7 +62,14 @@ public sealed class ApiClientTextTests
     [Fact]
     public async Task Each_attempt_is_logged_with_its_address_status_and_time()
     {
-        await using var stub = new StubServer((_, n) => n == 0 ? new StubAnswer(503) : StubAnswer.Ok());
+        // The first answer takes the server 80 ms: its line shows at least that.
+        await using var stub = new StubServer((_, n) =>
+        {
+            if (n > 0)
+                return StubAnswer.Ok();
+            Thread.Sleep(80);
+            return new StubAnswer(503);
+        });
         using var connection = stub.Connect();
         var log = new CapturingLog(debug: false);
 
@@ -71,7 +78,9 @@ public sealed class ApiClientTextTests
         var address = Regex.Escape(new Uri(stub.BaseUri, "things/1").ToString());
         var attempts = log.Lines.Where(l => l.Contains(" -> ", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, attempts.Count);
-        Assert.Matches($"^V GET {address} -> 503 ServiceUnavailable \\(\\d+ ms\\)$", attempts[0]);
+        var slow = Regex.Match(attempts[0], $"^V GET {address} -> 503 ServiceUnavailable \\((\\d+) ms\\)$");
+        Assert.True(slow.Success, attempts[0]);
+        Assert.InRange(int.Parse(slow.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 75, 10_000);
         Assert.Matches($"^V GET {address} -> 200 OK \\(\\d+ ms\\)$", attempts[1]);
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using System.Security;
 using CaseOps.Connections;
 using CaseOps.Http;
@@ -83,6 +84,20 @@ public sealed class HttpCoreTests : IClassFixture<SandboxFixture>
         Assert.Equal(0, error.StatusCode);
         Assert.Contains("could not be reached", error.Message);
         Assert.Equal(2, log.Lines.Count(l => l.Contains("Retry ")));
+    }
+
+    [Fact]
+    public async Task A_raw_request_that_reached_nothing_throws_instead_of_returning_an_answer()
+    {
+        // The raw form returns error statuses as answers; a transport failure has no answer to return.
+        using var connection = StubServer.ConnectTo(new Uri($"http://127.0.0.1:{StubServer.FreePort()}/"), o => o.MaxRetries = 1);
+
+        var error = await Assert.ThrowsAsync<CaseOpsApiException>(
+            () => new CaseOps.Generic.RawRequestService(connection).SendRawAsync(CaseOps.Generic.RawRequest.Create("GET", "things/1", [], null), CancellationToken.None));
+
+        Assert.Equal(0, error.StatusCode);
+        Assert.Null(typeof(CaseOpsApiException).GetProperty("Response", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(error)); // RestSharp types stay out of the tests
+        Assert.StartsWith("Zammad could not be reached for GET things/1 (", error.Message);
     }
 
     [Fact]

@@ -153,6 +153,21 @@ public sealed class RetryAfterTests : IClassFixture<SandboxFixture>
     }
 
     [Fact]
+    public async Task A_500_with_Retry_After_waits_before_its_retry_but_does_not_hold_back_the_connection()
+    {
+        // Only 429 and 503 speak of load; another status's Retry-After is that request's wait alone.
+        await using var stub = new StubServer((_, n) => n == 0 ? StubAnswer.With(500, "Retry-After", "1") : StubAnswer.Ok());
+        using var connection = stub.Connect(o => o.MaxRetryDelay = TimeSpan.FromMilliseconds(200));
+        var log = new CapturingLog(debug: false);
+
+        await StubServer.SendAsync(connection, log, "GET", "things/1");
+
+        Assert.Equal(2, stub.Received.Count);
+        Assert.Contains("V Retry 1 of 4 for GET /things/1 in 0.2 s after 500 InternalServerError", log.Lines);
+        Assert.DoesNotContain(log.Lines, l => l.Contains("every request of this connection waits", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_HTTP_date_two_seconds_ahead_is_waited_for()
     {
         var until = DateTimeOffset.UtcNow.AddSeconds(2).ToString("R", CultureInfo.InvariantCulture);

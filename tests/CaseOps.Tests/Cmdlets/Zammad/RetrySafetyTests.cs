@@ -77,7 +77,10 @@ public sealed class RetrySafetyTests : ZammadCmdletTestBase
         Assert.Equal("OutcomeUnknown,CaseOps.Cmdlets.Tickets.MergeTicketCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
         Assert.Equal(source, error.TargetObject);
-        Assert.Contains("outcome is unknown", error.Exception.Message);
+        Assert.StartsWith($"Zammad did not answer PUT ticket_merge/{source}/", error.Exception.Message);
+        Assert.Contains(
+            $" ({error.Exception.InnerException!.Message}). The request may have reached Zammad and taken effect; it is not safe to repeat, so it was not sent again, and its outcome is unknown. ",
+            error.Exception.Message);
         Assert.Contains("merged", error.Exception.Message);
         // The engine says what to look for; the cmdlet says which command shows it.
         Assert.Contains($"Get-Ticket -Id {source}", error.ErrorDetails?.RecommendedAction);

@@ -75,6 +75,7 @@ public sealed class ZammadExactErrorTests : ZammadCmdletTestBase
         Assert.Equal("InvalidHeaderValue,CaseOps.Cmdlets.Tickets.GetTicketCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
         Assert.Equal("X-On-Behalf-Of", Assert.IsType<CaseOpsApiException>(error.Exception).InvalidHeader);
+        Assert.Equal("GET tickets/1 was not sent to Zammad: the value 'jürgen' of the X-On-Behalf-Of header has the character U+00FC at position 2, which HTTP headers cannot carry (they carry printable ASCII characters only).", error.Exception.Message);
         Assert.Equal(0, Sandbox.Host.Requests.Total);   // nothing sent, nothing retried
     }
 
