@@ -12,9 +12,6 @@ namespace CaseOps.Tests.Http;
 /// </summary>
 public sealed class ApiClientTextTests
 {
-    private static string SentId(StubRequest request) =>
-        Assert.Single(request.Headers, h => string.Equals(h.Key, "X-Request-Id", StringComparison.OrdinalIgnoreCase)).Value;
-
     private static async Task<(CaseOpsApiException Error, StubRequest Sent)> TicketFailure(string body)
     {
         await using var stub = new StubServer((_, _) => StubAnswer.Ok(body));
@@ -42,7 +39,7 @@ public sealed class ApiClientTextTests
     {
         var (error, sent) = await TicketFailure("");
 
-        Assert.Equal($"Zammad sent an empty response where data was expected. Request id: {SentId(sent)}.", error.Message);
+        Assert.Equal($"Zammad sent an empty response where data was expected. Request id: {sent.RequestId}.", error.Message);
         Assert.Equal(200, error.StatusCode);
         Assert.Equal("GET", error.Method);
     }
@@ -54,7 +51,7 @@ public sealed class ApiClientTextTests
     {
         var (error, sent) = await TicketFailure(body);
 
-        Assert.Equal($"Zammad sent an invalid answer to GET /tickets/7?expand=true: the member '(root)' {problem}. Request id: {SentId(sent)}.", error.Message);
+        Assert.Equal($"Zammad sent an invalid answer to GET /tickets/7?expand=true: the member '(root)' {problem}. Request id: {sent.RequestId}.", error.Message);
         Assert.Equal("(root)", error.Member);
         Assert.Equal(200, error.StatusCode);
     }

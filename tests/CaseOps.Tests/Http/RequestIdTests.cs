@@ -12,9 +12,6 @@ public sealed class RequestIdTests
 {
     private static readonly Regex GuidN = new("^[0-9a-f]{32}$");
 
-    private static string SentId(StubRequest request) =>
-        Assert.Single(request.Headers, h => string.Equals(h.Key, "X-Request-Id", StringComparison.OrdinalIgnoreCase)).Value;
-
     [Fact]
     public async Task A_request_carries_a_request_id_of_32_hex_digits()
     {
@@ -23,7 +20,7 @@ public sealed class RequestIdTests
 
         await StubServer.SendAsync(connection, RequestLog.None, "GET", "things/1");
 
-        Assert.Matches(GuidN, SentId(Assert.Single(stub.Received)));
+        Assert.Matches(GuidN, Assert.Single(stub.Received).RequestId);
     }
 
     [Fact]
@@ -34,7 +31,7 @@ public sealed class RequestIdTests
 
         await StubServer.SendAsync(connection, RequestLog.None, "GET", "things/1");
 
-        var ids = stub.Received.Select(SentId).ToList();
+        var ids = stub.Received.Select(r => r.RequestId).ToList();
         Assert.Equal(3, ids.Count);
         Assert.All(ids, id => Assert.Matches(GuidN, id));
         Assert.Equal(3, ids.Distinct().Count());
@@ -49,7 +46,7 @@ public sealed class RequestIdTests
         var error = await Assert.ThrowsAsync<CaseOpsApiException>(() => StubServer.SendAsync(connection, RequestLog.None, "GET", "things/1"));
 
         Assert.Equal(2, stub.Received.Count);
-        var last = SentId(stub.Received.Last());
+        var last = stub.Received.Last().RequestId;
         Assert.Equal(last, error.RequestId);
         Assert.Equal($"Zammad answered 400 BadRequest to GET things/1. Request id: {last}.", error.Message);
     }
@@ -84,7 +81,7 @@ public sealed class RequestIdTests
 
         var error = await Assert.ThrowsAsync<CaseOpsApiException>(() => StubServer.SendAsync(connection, RequestLog.None, "POST", "things", "{}"));
 
-        var id = SentId(Assert.Single(stub.Received));
+        var id = Assert.Single(stub.Received).RequestId;
         Assert.Equal($"Zammad answered 409 Conflict to POST things{words}. Request id: {id}.", error.Message);
         Assert.Equal(409, error.StatusCode);
         Assert.Equal("POST", error.Method);

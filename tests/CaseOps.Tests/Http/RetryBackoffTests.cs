@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using CaseOps.Connections;
-using CaseOps.Generic;
 using CaseOps.Http;
 using Xunit;
 
@@ -15,9 +13,6 @@ namespace CaseOps.Tests.Http;
 public sealed class RetryBackoffTests
 {
     private static readonly Regex RetryAfter503 = new(@"^V Retry 1 of 1 for GET /things/1 in (\d+\.\d) s after 503 ServiceUnavailable$");
-
-    private static Task<RawRequestAnswer> GetAsync(CaseOpsConnection connection, CapturingLog log, CancellationToken cancellationToken) =>
-        new RawRequestService(connection, log).SendAsync(RawRequest.Create("GET", "things/1", [], null), cancellationToken);
 
     [Fact]
     public async Task Waits_before_a_retry_are_spread_by_jitter()
@@ -41,7 +36,7 @@ public sealed class RetryBackoffTests
                     stop.Cancel();
             });
 
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => GetAsync(connection, log, stop.Token));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => StubServer.SendAsync(connection, log, "GET", "things/1", cancellationToken: stop.Token));
 
             var line = Assert.Single(log.Lines, l => l.StartsWith("V Retry ", StringComparison.Ordinal));
             var match = RetryAfter503.Match(line);
@@ -61,7 +56,7 @@ public sealed class RetryBackoffTests
         using var connection = StubServer.ConnectTo(new Uri($"http://127.0.0.1:{port}/"), o => o.MaxRetries = 1);
         var log = new CapturingLog(debug: false);
 
-        var error = await Assert.ThrowsAsync<CaseOpsApiException>(() => GetAsync(connection, log, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<CaseOpsApiException>(() => StubServer.SendAsync(connection, log, "GET", "things/1"));
 
         Assert.Equal(0, error.StatusCode);
         var failure = Assert.IsAssignableFrom<System.Net.Http.HttpRequestException>(error.InnerException);
@@ -81,7 +76,7 @@ public sealed class RetryBackoffTests
                 stop.Cancel();
         });
 
-        var error = await Record.ExceptionAsync(() => GetAsync(connection, log, stop.Token));
+        var error = await Record.ExceptionAsync(() => StubServer.SendAsync(connection, log, "GET", "things/1", cancellationToken: stop.Token));
 
         Assert.Equal(503, Assert.IsType<CaseOpsApiException>(error).StatusCode);   // the answer that came, not a retry's
         Assert.Single(stub.Received);
@@ -98,7 +93,7 @@ public sealed class RetryBackoffTests
         await using var stub = new StubServer((_, _) => new StubAnswer(status, "{\"id\":1}"));
         using var connection = stub.Connect();
 
-        var error = await Record.ExceptionAsync(() => GetAsync(connection, new CapturingLog(debug: false), CancellationToken.None));
+        var error = await Record.ExceptionAsync(() => StubServer.SendAsync(connection, new CapturingLog(debug: false), "GET", "things/1"));
 
         Assert.Single(stub.Received);   // an error status outside 429 and 5xx is not retried either
         if (success)

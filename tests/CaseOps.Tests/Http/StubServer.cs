@@ -4,11 +4,16 @@ using System.Text;
 using CaseOps.Connections;
 using CaseOps.Generic;
 using CaseOps.Http;
+using Xunit;
 
 namespace CaseOps.Tests.Http;
 
 /// <summary>One request as the stub received it, with the headers the emulator's log does not keep.</summary>
-internal sealed record StubRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body);
+internal sealed record StubRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body)
+{
+    /// <summary>The X-Request-Id the client sent (the headers are read in any letter case).</summary>
+    public string RequestId => Assert.Single(Headers, h => string.Equals(h.Key, "X-Request-Id", StringComparison.OrdinalIgnoreCase)).Value;
+}
 
 /// <summary>What the stub answers: a status, headers and a body.</summary>
 internal sealed record StubAnswer(int Status, string Body = "", IReadOnlyDictionary<string, string>? Headers = null)
@@ -56,8 +61,8 @@ internal sealed class StubServer : IAsyncDisposable
     }
 
     /// <summary>Sends <paramref name="method"/> <paramref name="path"/> through the connection's <see cref="ApiClient"/>.</summary>
-    public static Task<RawRequestAnswer> SendAsync(CaseOpsConnection connection, IRequestLog log, string method, string path, string? body = null) =>
-        new RawRequestService(connection, log).SendAsync(RawRequest.Create(method, path, [], body), CancellationToken.None);
+    public static Task<RawRequestAnswer> SendAsync(CaseOpsConnection connection, IRequestLog log, string method, string path, string? body = null, CancellationToken cancellationToken = default) =>
+        new RawRequestService(connection, log).SendAsync(RawRequest.Create(method, path, [], body), cancellationToken);
 
     private async Task ServeAsync()
     {

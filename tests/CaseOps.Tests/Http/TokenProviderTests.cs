@@ -395,6 +395,6 @@ public sealed class TokenProviderTests : IClassFixture<SandboxFixture>
 
         var error = await Assert.ThrowsAsync<CaseOpsApiException>(() => connection.Tokens.GetTokenAsync(RequestLog.None, CancellationToken.None));
 
-        return (error, Assert.Single(stub.Received).Headers["X-Request-Id"]);
+        return (error, Assert.Single(stub.Received).RequestId);
     }
 }
