@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
@@ -150,6 +151,36 @@ public sealed class RetryAfterTests : IClassFixture<SandboxFixture>
         Assert.Equal(2, _sandbox.Host.Requests.Count("GET", "/v1/cases/3"));
         Assert.Contains("V Retry 1 of 4 for GET /v1/cases/3 in 1.0 s after 429 TooManyRequests", log.Lines);
         Assert.Contains("V Incydr answered 429 with Retry-After: every request of this connection waits 1.0 s", log.Lines);
+    }
+
+    [Fact]
+    public async Task A_429_with_Retry_After_holds_back_a_request_another_caller_sends_during_the_pause()
+    {
+        // The second request is sent, through the same connection, at the moment the client has read the
+        // 429's Retry-After: it has a slot free, so only the connection's pause can hold it back.
+        var arrived = new ConcurrentDictionary<string, long>();
+        await using var stub = new StubServer((request, n) =>
+        {
+            arrived[request.Path] = Stopwatch.GetTimestamp();
+            return n == 0 ? StubAnswer.With(429, "Retry-After", "2") : StubAnswer.Ok();
+        });
+        using var connection = stub.Connect();
+        Task<CaseOps.Generic.RawRequestAnswer>? other = null;
+        long otherSent = 0;
+        var log = new CapturingLog(debug: false, seen: line =>
+        {
+            if (other != null || !Pause.IsMatch(line))
+                return;
+            otherSent = Stopwatch.GetTimestamp();
+            other = Task.Run(() => StubServer.SendAsync(connection, new CapturingLog(debug: false), "GET", "things/2"));
+        });
+
+        await StubServer.SendAsync(connection, log, "GET", "things/1");
+
+        Assert.NotNull(other);
+        await other;   // answered: a failure would throw here
+        Assert.Equal(3, stub.Received.Count);
+        Assert.InRange(Stopwatch.GetElapsedTime(otherSent, arrived["/things/2"]), TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(10));
     }
 
     [Fact]
