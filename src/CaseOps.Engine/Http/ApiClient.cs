@@ -200,7 +200,10 @@ namespace CaseOps.Http
         private async ValueTask<RestResponse> AttemptAsync(RestRequest request, IRequestLog log, bool authenticate, CancellationToken cancellationToken)
         {
             if (authenticate && Authenticator != null)
-                await Authenticator.AuthenticateAsync(request, log, cancellationToken).ConfigureAwait(false);
+            {
+                try { await Authenticator.AuthenticateAsync(request, log, cancellationToken).ConfigureAwait(false); }
+                catch (UnsendableHeaderException ex) { throw NotSent(request, ex.Header, ex.Problem); }
+            }
             if (HeaderValues.FirstInvalid(request) is { } invalid)
                 throw NotSent(request, invalid.Name, invalid.Problem); // not a transport failure: never retried
             request.AddOrUpdateHeader(RequestIdHeader, Guid.NewGuid().ToString("N"));

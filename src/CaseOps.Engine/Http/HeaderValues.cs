@@ -42,9 +42,37 @@ namespace CaseOps.Http
             return null;
         }
 
+        /// <summary>
+        /// Sets a header the client builds itself (credentials, the login to act for). RestSharp refuses a line
+        /// break in a header value with an exception that quotes the value, secret or not; such a value is
+        /// refused here first with <see cref="UnsendableHeaderException"/>, which the client reports as a
+        /// request that was not sent.
+        /// </summary>
+        public static void Set(RestRequest request, string name, string value)
+        {
+            if (Problem(name, value) is { } problem)
+                throw new UnsendableHeaderException(name, problem);
+            request.AddOrUpdateHeader(name, value);
+        }
+
         private static bool IsSecret(string name) =>
             string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase)
             || string.Equals(name, "Proxy-Authorization", StringComparison.OrdinalIgnoreCase)
             || string.Equals(name, "Cookie", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A header the client built has a value no HTTP header can carry (see <see cref="HeaderValues.Set"/>).</summary>
+    internal sealed class UnsendableHeaderException : Exception
+    {
+        public UnsendableHeaderException(string header, string problem)
+            : base(problem)
+        {
+            Header = header;
+            Problem = problem;
+        }
+
+        public string Header { get; }
+
+        public string Problem { get; }
     }
 }

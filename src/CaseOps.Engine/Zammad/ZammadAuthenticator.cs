@@ -19,9 +19,9 @@ namespace CaseOps.Zammad
 
         public Task AuthenticateAsync(RestRequest request, IRequestLog log, CancellationToken cancellationToken)
         {
-            request.AddOrUpdateHeader(KnownHeaders.Authorization, _credential.AuthorizationHeader());
+            HeaderValues.Set(request, KnownHeaders.Authorization, _credential.AuthorizationHeader());
             if (_onBehalfOf != null)
-                request.AddOrUpdateHeader(OnBehalfOfHeader, _onBehalfOf);
+                HeaderValues.Set(request, OnBehalfOfHeader, _onBehalfOf);
             return Task.CompletedTask;
         }
 

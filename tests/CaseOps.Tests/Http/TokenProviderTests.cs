@@ -2,6 +2,7 @@ using CaseOps.Connections;
 using CaseOps.Http;
 using CaseOps.Incydr;
 using CaseOps.Tests.Infrastructure;
+using Newtonsoft.Json;
 using Xunit;
 
 namespace CaseOps.Tests.Http;
@@ -355,6 +356,19 @@ public sealed class TokenProviderTests : IClassFixture<SandboxFixture>
         Assert.Equal("Incydr's token endpoint answered with something other than a JSON token answer. Request id: " + sentId + ".", error.Message);
         Assert.Equal(200, error.StatusCode);
         Assert.IsAssignableFrom<Newtonsoft.Json.JsonException>(error.InnerException);
+    }
+
+    [Theory]
+    [InlineData("line\nbreak")]
+    [InlineData("carriage\rreturn")]
+    [InlineData("t\u00f6ken")]
+    public async Task An_access_token_no_header_can_carry_is_an_error_that_does_not_quote_it(string token)
+    {
+        // Sent as is, RestSharp would refuse the line break with an exception that quotes the whole header.
+        var (error, sentId) = await TokenFetchFailure(JsonConvert.SerializeObject(new { access_token = token, expires_in = 900 }));
+
+        Assert.Equal("Incydr's token endpoint answered with an access token that HTTP headers cannot carry (they carry printable ASCII characters only). Request id: " + sentId + ".", error.Message);
+        Assert.Equal(200, error.StatusCode);
     }
 
     [Fact]
