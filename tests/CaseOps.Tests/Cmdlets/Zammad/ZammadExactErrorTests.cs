@@ -64,6 +64,24 @@ public sealed class ZammadExactErrorTests : ZammadCmdletTestBase
     }
 
     [Fact]
+    public void A_token_with_a_line_break_is_refused_unsent_without_quoting_it()
+    {
+        // A token read from a file or a secret store often ends with a line break.
+        var token = Sandbox.Host.Options.ZammadToken + "\n";
+
+        var result = Session.Run("param($u, $t) Connect-Zammad -Uri $u -Token $t",
+            new() { ["u"] = Sandbox.Host.ZammadBaseUri.ToString(), ["t"] = PowerShellSession.Secure(token) });
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("InvalidHeaderValue,CaseOps.Cmdlets.Connection.ConnectZammadCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Equal("Authorization", Assert.IsType<CaseOpsApiException>(error.Exception).InvalidHeader);
+        Assert.DoesNotContain(Sandbox.Host.Options.ZammadToken, error.ToString());
+        Assert.DoesNotContain(Sandbox.Host.Options.ZammadToken, error.Exception.ToString());
+        Assert.Equal(0, Sandbox.Host.Requests.Total);
+    }
+
+    [Fact]
     public void A_header_value_HTTP_cannot_carry_is_refused_by_the_engine_unsent_and_ends_the_command()
     {
         using var connection = new ZammadConnection(new ApiClientOptions(Sandbox.Host.ZammadBaseUri),
