@@ -14,21 +14,29 @@ namespace CaseOps.Http
         /// <summary>Why <paramref name="value"/> cannot be sent in the header <paramref name="name"/>, or null when it can.</summary>
         public static string? Problem(string name, string? value)
         {
-            if (value == null)
+            var i = value == null ? -1 : FirstUncarried(value);
+            if (i < 0)
                 return null;
+            // A credential's characters are part of the secret: say where, not what.
+            if (IsSecret(name))
+                return $"the {name} header, built from the credentials, has a character at position {i + 1} that HTTP headers cannot carry (they carry printable ASCII characters only)";
+            return string.Format(CultureInfo.InvariantCulture,
+                "the value '{0}' of the {1} header has the character U+{2:X4} at position {3}, which HTTP headers cannot carry (they carry printable ASCII characters only)",
+                ServerText.Cap(value, 200), name, (int)value![i], i + 1);
+        }
+
+        /// <summary>Whether every character of <paramref name="value"/> can go in a header.</summary>
+        public static bool CanCarry(string value) => FirstUncarried(value) < 0;
+
+        private static int FirstUncarried(string value)
+        {
             for (var i = 0; i < value.Length; i++)
             {
                 var c = value[i];
-                if (c == '\t' || (c >= ' ' && c <= '~'))
-                    continue;
-                // A credential's characters are part of the secret: say where, not what.
-                if (IsSecret(name))
-                    return $"the {name} header, built from the credentials, has a character at position {i + 1} that HTTP headers cannot carry (they carry printable ASCII characters only)";
-                return string.Format(CultureInfo.InvariantCulture,
-                    "the value '{0}' of the {1} header has the character U+{2:X4} at position {3}, which HTTP headers cannot carry (they carry printable ASCII characters only)",
-                    ServerText.Cap(value, 200), name, (int)c, i + 1);
+                if (c != '\t' && (c < ' ' || c > '~'))
+                    return i;
             }
-            return null;
+            return -1;
         }
 
         /// <summary>The first header of <paramref name="request"/> that cannot be sent, with the reason; null when all can.</summary>

@@ -145,7 +145,7 @@ namespace CaseOps.Incydr
                 throw _api.UnusableAnswer(request, response, "Incydr's token endpoint answered without an access token.", null);
             // Sent back in every Authorization header: a character no header carries would fail each request
             // on the client, with the token in the exception's message.
-            if (HeaderValues.Problem("Authorization", "Bearer " + body.AccessToken) != null)
+            if (!HeaderValues.CanCarry(body.AccessToken))
                 throw _api.UnusableAnswer(request, response, "Incydr's token endpoint answered with an access token that HTTP headers cannot carry (they carry printable ASCII characters only).", null);
             var lifetime = TimeSpan.FromSeconds(body.ExpiresIn > 0 ? body.ExpiresIn : 900);
             return new TokenState(body.AccessToken, requestedAt + lifetime, RenewalMargin(lifetime), ReadTenant(body.AccessToken));

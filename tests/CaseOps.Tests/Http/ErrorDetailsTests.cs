@@ -57,6 +57,17 @@ public sealed class ErrorDetailsTests
     }
 
     [Theory]
+    [InlineData(413)]
+    [InlineData(414)]
+    public void A_request_too_large_for_the_service_has_its_own_error_id(int status)
+    {
+        var record = Map(Failure(status));
+
+        Assert.Equal("RequestTooLarge", record.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, record.CategoryInfo.Category);
+    }
+
+    [Theory]
     [InlineData(401, ReconnectAction)]
     [InlineData(413, TooLargeAction)]
     [InlineData(414, TooLargeAction)]

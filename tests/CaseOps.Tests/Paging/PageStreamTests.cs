@@ -533,15 +533,29 @@ public sealed class PageStreamTests
         Assert.Equal(new[] { int.MaxValue / 10 + 1 }, source.Requested);
     }
 
-    [Fact]
-    public async Task A_skip_beyond_a_short_last_page_lists_nothing()
+    [Theory]
+    [InlineData(12)]   // the skip goes past the last item
+    [InlineData(15)]   // the skip ends on the last item: the short page holds only skipped items
+    public async Task A_skip_to_or_beyond_the_end_of_a_short_last_page_lists_nothing(int total)
     {
-        var stream = Edited((page, items) => items, options: new PageStreamOptions { PageSize = 10, Skip = 15 }, total: 12);
+        var stream = Edited((page, items) => items, options: new PageStreamOptions { PageSize = 10, Skip = 15 }, total: total);
 
         var (items, error) = await CollectUntilFault(stream);
 
         Assert.Empty(items);
         Assert.Null(error);
+    }
+
+    [Fact]
+    public async Task PagesReceived_counts_the_pages_that_arrived()
+    {
+        var stream = Edited((page, items) => items, total: 25);
+
+        var (items, error) = await CollectUntilFault(stream);
+
+        Assert.Equal(Enumerable.Range(1, 25), items);
+        Assert.Null(error);
+        Assert.Equal(3, stream.PagesReceived);
     }
 
     [Fact]
