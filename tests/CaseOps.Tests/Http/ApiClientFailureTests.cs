@@ -4,6 +4,7 @@ using CaseOps.Connections;
 using CaseOps.Downloads;
 using CaseOps.Generic;
 using CaseOps.Http;
+using CaseOps.Sandbox;
 using CaseOps.Sandbox.Faults;
 using CaseOps.Tests.Infrastructure;
 using CaseOps.Zammad;
@@ -18,33 +19,23 @@ namespace CaseOps.Tests.Http;
 /// "Errors" and "Retries"). The cmdlet tests see the same through their error records; these are the
 /// core's own, so the core's mutation run (docs/performance.md, "Mutation testing") needs no runspace.
 /// </summary>
-public sealed class ApiClientFailureTests : IClassFixture<SandboxFixture>
+public sealed class ApiClientFailureTests(SandboxFixture sandbox) : IClassFixture<SandboxFixture>
 {
-    private readonly SandboxFixture _sandbox;
-
-    public ApiClientFailureTests(SandboxFixture sandbox)
-    {
-        _sandbox = sandbox;
-        _sandbox.Reset();
-    }
-
-    private ZammadConnection ConnectToEmulator() =>
-        new(new ApiClientOptions(_sandbox.Host.ZammadBaseUri) { RetryBaseDelay = TimeSpan.FromMilliseconds(1) },
-            ZammadCredential.FromToken(TestConnections.Secure(_sandbox.Host.Options.ZammadToken)), null);
+    private readonly SandboxHost _host = sandbox.ResetHost();
 
     [Fact]
     public async Task A_merge_whose_answer_was_lost_is_of_unknown_outcome_and_says_how_to_check()
     {
-        var tickets = _sandbox.Host.Zammad.Tickets.Snapshot();
+        var tickets = _host.Zammad.Tickets.Snapshot();
         var (source, target) = (tickets[0], tickets[1]);
-        _sandbox.Host.Faults.LoseNextAnswers(1, "PUT", "/zammad/api/v1/ticket_merge/");
-        using var connection = ConnectToEmulator();
+        _host.Faults.LoseNextAnswers(1, "PUT", "/zammad/api/v1/ticket_merge/");
+        using var connection = TestConnections.Zammad(_host);
 
         var error = await Assert.ThrowsAsync<CaseOpsApiException>(() => new TicketService(connection).MergeAsync(source.Id, target.Number, CancellationToken.None));
 
         Assert.True(error.OutcomeUnknown);
         Assert.Equal(0, error.StatusCode);
-        Assert.Equal(1, _sandbox.Host.Requests.Count("PUT", $"/zammad/api/v1/ticket_merge/{source.Id}/{target.Number}"));
+        Assert.Equal(1, _host.Requests.Count("PUT", $"/zammad/api/v1/ticket_merge/{source.Id}/{target.Number}"));
         Assert.StartsWith($"Zammad did not answer PUT ticket_merge/{source.Id}/{target.Number} (", error.Message);
         Assert.DoesNotContain("(Error)", error.Message);   // the transport's own words, not only its status
         Assert.Contains($"). The request may have reached Zammad and taken effect; it is not safe to repeat, so it was not sent again, and its outcome is unknown. Ticket {source.Id} is in the state 'merged' if the merge took effect.", error.Message);
@@ -53,15 +44,15 @@ public sealed class ApiClientFailureTests : IClassFixture<SandboxFixture>
     [Fact]
     public async Task A_raw_POST_whose_answer_was_lost_is_a_failure_to_reach_the_server_without_a_check_to_offer()
     {
-        _sandbox.Host.Faults.LoseNextAnswers(1, "POST", "/zammad/api/v1/tags/add");
-        using var connection = ConnectToEmulator();
+        _host.Faults.LoseNextAnswers(1, "POST", "/zammad/api/v1/tags/add");
+        using var connection = TestConnections.Zammad(_host);
         var body = """{"object":"Ticket","o_id":1,"item":"lost-answer"}""";
 
         var error = await Assert.ThrowsAsync<CaseOpsApiException>(() =>
             new RawRequestService(connection).SendAsync(RawRequest.Create("POST", "tags/add", [], body), CancellationToken.None));
 
         Assert.False(error.OutcomeUnknown);
-        Assert.Equal(1, _sandbox.Host.Requests.Count("POST", "/zammad/api/v1/tags/add"));   // not repeated
+        Assert.Equal(1, _host.Requests.Count("POST", "/zammad/api/v1/tags/add"));   // not repeated
         Assert.StartsWith("Zammad could not be reached for POST tags/add (", error.Message);
         Assert.DoesNotContain("(Error)", error.Message);
         Assert.DoesNotContain("outcome is unknown", error.Message);
@@ -99,15 +90,15 @@ public sealed class ApiClientFailureTests : IClassFixture<SandboxFixture>
     [Fact]
     public async Task A_ticket_answer_about_another_ticket_is_refused()
     {
-        _sandbox.Host.Faults.Rewrites.AddJson(AnswerRewrites.Request("GET", "/zammad/api/v1/tickets/5"), json => { json!["id"] = 6; return json; });
-        using var connection = ConnectToEmulator();
+        _host.Faults.Rewrites.AddJson(AnswerRewrites.Request("GET", "/zammad/api/v1/tickets/5"), json => { json!["id"] = 6; return json; });
+        using var connection = TestConnections.Zammad(_host);
 
         var error = await Assert.ThrowsAsync<CaseOpsApiException>(() => new TicketService(connection).GetAsync(5, expand: true, CancellationToken.None));
 
         Assert.Equal(200, error.StatusCode);
         Assert.Equal("id", error.Member);
         Assert.Contains("is 6, but 5 was asked for: the answer is about another object", error.Message);
-        Assert.Equal(1, _sandbox.Host.Requests.Count("GET", "/zammad/api/v1/tickets/5"));
+        Assert.Equal(1, _host.Requests.Count("GET", "/zammad/api/v1/tickets/5"));
     }
 
     [Fact]

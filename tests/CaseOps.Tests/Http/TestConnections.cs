@@ -19,6 +19,11 @@ internal static class TestConnections
         return new IncydrConnection(options, clientId, Secure(secret));
     }
 
+    /// <summary>A Zammad connection to the emulator with its API token and quick retries.</summary>
+    public static ZammadConnection Zammad(SandboxHost host) =>
+        new(new ApiClientOptions(host.ZammadBaseUri) { RetryBaseDelay = TimeSpan.FromMilliseconds(1) },
+            ZammadCredential.FromToken(Secure(host.Options.ZammadToken)), null);
+
     public static SecureString Secure(string text)
     {
         var secure = new SecureString();

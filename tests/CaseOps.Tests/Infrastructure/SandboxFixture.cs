@@ -21,4 +21,11 @@ public class SandboxFixture : IAsyncLifetime
         Host.Gateway.Reset();
         Host.Requests.Clear();
     }
+
+    /// <summary><see cref="Reset"/>, then the emulator: for a test class's field initializer.</summary>
+    public SandboxHost ResetHost()
+    {
+        Reset();
+        return Host;
+    }
 }
