@@ -40,7 +40,7 @@ namespace CaseOps.Incydr
         public async Task AuthenticateAsync(RestRequest request, IRequestLog log, CancellationToken cancellationToken)
         {
             var token = await GetTokenAsync(log, cancellationToken).ConfigureAwait(false);
-            request.AddOrUpdateHeader("Authorization", "Bearer " + token.AccessToken);
+            HeaderValues.Set(request, "Authorization", "Bearer " + token.AccessToken);
         }
 
         public async Task<bool> RefreshAsync(RestRequest request, IRequestLog log, CancellationToken cancellationToken)
