@@ -202,7 +202,7 @@ namespace CaseOps.Http
             if (authenticate && Authenticator != null)
             {
                 try { await Authenticator.AuthenticateAsync(request, log, cancellationToken).ConfigureAwait(false); }
-                catch (UnsendableHeaderException ex) { throw NotSent(request, ex.Header, ex.Problem); }
+                catch (UnsendableHeaderException ex) { throw NotSent(request, ex.Header, ex.Message); }
             }
             if (HeaderValues.FirstInvalid(request) is { } invalid)
                 throw NotSent(request, invalid.Name, invalid.Problem); // not a transport failure: never retried

@@ -72,15 +72,14 @@ namespace CaseOps.Http
     /// <summary>A header the client built has a value no HTTP header can carry (see <see cref="HeaderValues.Set"/>).</summary>
     internal sealed class UnsendableHeaderException : Exception
     {
+        /// <param name="header">The header's name.</param>
+        /// <param name="problem">What is wrong with the value, from <see cref="HeaderValues.Problem"/>: the exception's message.</param>
         public UnsendableHeaderException(string header, string problem)
             : base(problem)
         {
             Header = header;
-            Problem = problem;
         }
 
         public string Header { get; }
-
-        public string Problem { get; }
     }
 }

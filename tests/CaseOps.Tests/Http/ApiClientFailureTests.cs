@@ -1,5 +1,4 @@
 using System.Net;
-using System.Reflection;
 using CaseOps.Connections;
 using CaseOps.Downloads;
 using CaseOps.Generic;
@@ -130,8 +129,7 @@ public sealed class ApiClientFailureTests(SandboxFixture sandbox) : IClassFixtur
         var error = await Assert.ThrowsAsync<CaseOpsApiException>(() => StubServer.SendAsync(connection, new CapturingLog(), "GET", "things/1"));
 
         Assert.Equal(404, error.StatusCode);
-        // RestSharp's types stay out of the tests (src/CaseOps.Engine/CaseOps.Engine.csproj): read it by name.
-        var response = typeof(CaseOpsApiException).GetProperty("Response", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(error);
+        var response = ApiErrorAnswer.Of(error);
         Assert.NotNull(response);
         Assert.Equal(HttpStatusCode.NotFound, response!.GetType().GetProperty("StatusCode")!.GetValue(response));
     }
